@@ -1,0 +1,202 @@
+// Package ingest turns an input file (Markdown with YAML front matter, plain
+// text, or an HTML page) into an analyze.Analysis holding the document's
+// metadata, its plain text, and the sections and paragraphs of that text.
+//
+// The plain text is what every later offset indexes: for .txt it is the file
+// itself; for .md the body after front matter with the markup removed; for
+// .html the readable text after tag removal. Blocks are joined by a blank
+// line, so paragraphs never run together.
+//
+// Sections are found from general layout cues (how web pages place photo
+// captions, bylines, author bios, comment threads and footers), never from
+// one page's exact strings; see sections.go.
+package ingest
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/brief-tool/brief/analyze"
+)
+
+// Error is a problem with one input file. Line and Col are 1-based and zero
+// when the problem has no position.
+type Error struct {
+	Path string
+	Line int
+	Col  int
+	Err  error
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.Line > 0 && e.Col > 0:
+		return fmt.Sprintf("%s:%d:%d: %v", e.Path, e.Line, e.Col, e.Err)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Sentinel causes, for callers that need to tell them apart.
+var (
+	ErrEmpty       = errors.New("empty file")
+	ErrBinary      = errors.New("binary file, not text")
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	ErrFormat      = errors.New("unsupported file type")
+)
+
+// Formats lists the file extensions ingest reads, lower case with the dot.
+var Formats = map[string]string{
+	".md": "md", ".markdown": "md",
+	".txt": "txt", ".text": "txt",
+	".html": "html", ".htm": "html",
+}
+
+// Supported reports whether path has an extension ingest reads.
+func Supported(path string) bool {
+	_, ok := Formats[strings.ToLower(filepath.Ext(path))]
+	return ok
+}
+
+// Read parses data, the bytes of the file at path, into a Document. path is
+// recorded as given and decides the format by its extension.
+func Read(path string, data []byte) (*analyze.Analysis, error) {
+	format, ok := Formats[strings.ToLower(filepath.Ext(path))]
+	if !ok {
+		return nil, &Error{Path: path, Err: fmt.Errorf("%w %q (want .md, .txt or .html)", ErrFormat, filepath.Ext(path))}
+	}
+	if err := checkText(data); err != nil {
+		err.Path = path
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	doc := analyze.Doc{
+		Path:   path,
+		ID:     Slug(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))),
+		SHA256: hex.EncodeToString(sum[:]),
+		Format: format,
+	}
+	var (
+		blocks []block
+		err    error
+	)
+	switch format {
+	case "md":
+		blocks, err = readMarkdown(&doc, data)
+	case "txt":
+		blocks = readText(&doc, data)
+	case "html":
+		blocks, err = readHTML(&doc, data)
+	}
+	if err != nil {
+		var fe *Error
+		if errors.As(err, &fe) {
+			fe.Path = path
+			return nil, fe
+		}
+		return nil, &Error{Path: path, Err: err}
+	}
+	a := &analyze.Analysis{Doc: doc}
+	classify(&a.Doc, blocks)
+	a.Sections, a.Paragraphs = layout(blocks)
+	if strings.TrimSpace(a.Doc.Text) == "" {
+		return nil, &Error{Path: path, Err: errors.New("no readable text")}
+	}
+	a.Normalize()
+	return a, nil
+}
+
+// checkText rejects what is not UTF-8 text, with the position of the first
+// offending byte.
+func checkText(data []byte) *Error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return &Error{Err: ErrEmpty}
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line, col := position(data, i)
+		return &Error{Line: line, Col: col, Err: fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, i)}
+	}
+	if !utf8.Valid(data) {
+		i := 0
+		for i < len(data) {
+			r, n := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			i += n
+		}
+		line, col := position(data, i)
+		return &Error{Line: line, Col: col, Err: fmt.Errorf("%w (byte 0x%02x at offset %d)", ErrInvalidUTF8, data[i], i)}
+	}
+	ctl := 0
+	for _, c := range data {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctl++
+		}
+	}
+	if ctl*100 > len(data) {
+		return &Error{Err: fmt.Errorf("%w (%d control bytes)", ErrBinary, ctl)}
+	}
+	return nil
+}
+
+// position returns the 1-based line and column (in runes) of byte offset i.
+func position(data []byte, i int) (line, col int) {
+	line = 1 + bytes.Count(data[:i], []byte("\n"))
+	start := bytes.LastIndexByte(data[:i], '\n') + 1
+	col = 1 + utf8.RuneCount(data[start:i])
+	return line, col
+}
+
+// Slug turns s into a lower-case file-name-safe id: letters and digits, with
+// single hyphens between runs.
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		case r == '_':
+			// keep ids like 000_10d6 readable
+			if b.Len() > 0 && !dash {
+				b.WriteRune(r)
+			}
+		default:
+			if b.Len() > 0 && !dash {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+	}
+	out := strings.Trim(b.String(), "-_")
+	if out == "" {
+		return "doc"
+	}
+	return out
+}
+
+// UniqueIDs gives each analysis a distinct Doc.ID, adding -2, -3, ... to later
+// duplicates in the given order (callers sort by path first so the result is
+// deterministic).
+func UniqueIDs(docs []*analyze.Analysis) {
+	seen := map[string]bool{}
+	for _, a := range docs {
+		id := a.Doc.ID
+		for n := 2; seen[id]; n++ {
+			id = fmt.Sprintf("%s-%d", a.Doc.ID, n)
+		}
+		seen[id] = true
+		a.Doc.ID = id
+	}
+}

@@ -1,0 +1,324 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/brief-tool/brief/analyze"
+)
+
+// The cues below describe how web pages lay out the parts around an article:
+// a byline opens with "By", a photo caption ends with a credit in brackets,
+// author bios follow the body and say who the author is, a comment thread
+// opens with a header such as "12 thoughts on ..." or with numbered replies,
+// and site furniture ("Share this", "Comments are closed.") is short.
+var (
+	bylineRe     = regexp.MustCompile(`^(?i:by|written by|words by|story by|reporting by|text by)\s+(\p{Lu})`)
+	creditTailRe = regexp.MustCompile(`\(([^()]{2,80})\)\s*$`)
+	captionPfxRe = regexp.MustCompile(`^(?i:photo|image|picture|pictured|file photo|caption|credit|above|top)\b\s*[:|—–-]?`)
+	captionWords = regexp.MustCompile(`(?i)\b(photo|photograph|image|credit|courtesy|getty|ap photo|afp|reuters|file|handout|via)\b`)
+	// Comment thread headers: "5 thoughts on “X”", "12 comments", "Comments",
+	// "Leave a Reply", "Reader comments", "3 Responses to X".
+	commentHeadRe = regexp.MustCompile(`^(?i:(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(thoughts?|comments?|responses?|replies|reactions?)\b.*|(reader\s+)?comments?:?|discussion|join the (discussion|conversation)|leave a (reply|comment)|add a comment|responses?|what (readers|you) (say|think))$`)
+	// A reply that opens with its author: "Jane says:", "Tom wrote:".
+	saysRe = regexp.MustCompile(`^\S[^.!?]{0,60}\s(says|said|wrote|writes|commented):`)
+	// Site furniture, matched against a whole short block.
+	boilerRe = regexp.MustCompile(`^(?i:comments are (closed|disabled)\.?|(leave|post) a (reply|comment).*|share( this( article| story)?)?:?.*|related( (posts|articles|stories|reading))?:?|(tags|filed under|posted in|categories|topics):.*|read more.*|advertisement|sponsored|subscribe.*|sign up.*|follow us.*|print|email|copyright.*|©.*|all rights reserved.*|.*\bguest (contributor|author|writer)s?\.?|articles by .*|more (from|by) .*|about the authors?|you (may|might) also like.*|click here.*|\d+ min(ute)? read|share on .*|recommended.*|newsletter.*)$`)
+	// Bio sentences: "<Name> is a senior fellow at ...", "She tweets at @x".
+	bioVerbRe   = regexp.MustCompile(`^(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Sir|Gen|Col|Adm|Amb|Ambassador)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3},?\s+(?:is|was|serves as|served as|has served|has been|teaches|leads|directs|heads|works)\b`)
+	bioNounRe   = regexp.MustCompile(`(?i)\b(fellow|professor|director|researcher|analyst|scholar|editor|journalist|correspondent|author of|lecturer|student|candidate|consultant|advis[eo]r|expert|founder|chair|visiting|retired|former .{0,40}(officer|ambassador|official|diplomat)|contributor|writer|reporter|columnist|associate|research|institute|university|think tank|based in|-based)\b`)
+	bioSocialRe = regexp.MustCompile(`(?i)(tweets? (at|as) @|follow (him|her|them) on|on (twitter|x|linkedin|mastodon|bluesky) at|@\w{2,}\.?$|can be reached at)`)
+	authorsRe   = regexp.MustCompile(`^(?i:the authors?|both authors|all authors|about the authors?|the writers?)\b`)
+)
+
+// classify sets each block's section kind.
+func classify(doc *analyze.Doc, blocks []block) {
+	if len(blocks) == 0 {
+		return
+	}
+	for i := range blocks {
+		blocks[i].kind = analyze.SectionBody
+		switch blocks[i].hint {
+		case analyze.SectionCaption, analyze.SectionByline, analyze.SectionBio,
+			analyze.SectionComments, analyze.SectionBoilerplate:
+			blocks[i].kind = blocks[i].hint
+		}
+	}
+	front := classifyTitle(doc, blocks)
+	front = classifyFront(doc, blocks, front)
+	classifyTail(doc, blocks, front)
+	for i := range blocks {
+		if blocks[i].kind == analyze.SectionBody && boilerRe.MatchString(blocks[i].text) && wordCount(blocks[i].text) <= 12 {
+			blocks[i].kind = analyze.SectionBoilerplate
+		}
+	}
+}
+
+// classifyTitle marks the title block and returns the index of the first
+// block after it.
+func classifyTitle(doc *analyze.Doc, blocks []block) int {
+	for i, bl := range blocks {
+		if bl.hint == analyze.SectionTitle {
+			if doc.Title == "" || fold(doc.Title) == fold(bl.text) || i < 3 {
+				blocks[i].kind = analyze.SectionTitle
+				if doc.Title == "" {
+					doc.Title = bl.text
+				}
+				for j := 0; j < i; j++ {
+					if blocks[j].kind == analyze.SectionBody && wordCount(blocks[j].text) < 12 {
+						blocks[j].kind = analyze.SectionBoilerplate
+					}
+				}
+				return i + 1
+			}
+			break
+		}
+	}
+	first := blocks[0]
+	switch {
+	case doc.Title != "" && fold(doc.Title) == fold(first.text):
+	case doc.Title == "" && (first.heading || (doc.Format == "txt" && len(blocks) > 1 && titleLike(first.text))):
+		doc.Title = first.text
+	default:
+		return 0
+	}
+	blocks[0].kind = analyze.SectionTitle
+	return 1
+}
+
+// titleLike reports whether a block reads as a headline: one short line that
+// does not end like a sentence.
+func titleLike(s string) bool {
+	if strings.ContainsRune(s, '\n') || wordCount(s) > 25 {
+		return false
+	}
+	return !strings.HasSuffix(s, ".") || strings.HasSuffix(s, "...")
+}
+
+// classifyFront finds bylines, captions and datelines between the title and
+// the first paragraph of prose; it returns the index of that paragraph.
+func classifyFront(doc *analyze.Doc, blocks []block, from int) int {
+	i := from
+	for ; i < len(blocks) && i < from+5; i++ {
+		bl := &blocks[i]
+		if bl.kind != analyze.SectionBody {
+			continue
+		}
+		switch {
+		case bylineRe.MatchString(bl.text) && wordCount(bl.text) <= 20:
+			bl.kind = analyze.SectionByline
+			if len(doc.Authors) == 0 {
+				doc.Authors = bylineAuthors(bl.text)
+			}
+		case dateLine(bl.text):
+			bl.kind = analyze.SectionByline
+		case captionLike(bl.text):
+			bl.kind = analyze.SectionCaption
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// captionLike reports whether a short block reads as a photo caption.
+func captionLike(s string) bool {
+	if wordCount(s) > 40 {
+		return false
+	}
+	if captionPfxRe.MatchString(s) {
+		return true
+	}
+	if m := creditTailRe.FindStringSubmatch(s); m != nil {
+		// "Destroyer in the Gulf (U.S. Navy)": a credit in brackets closes a
+		// line that is not a sentence.
+		before := strings.TrimSpace(s[:len(s)-len(m[0])])
+		return !strings.HasSuffix(before, ".") || captionWords.MatchString(m[1])
+	}
+	return captionWords.MatchString(s) && !strings.HasSuffix(s, ".") && wordCount(s) <= 25
+}
+
+func dateLine(s string) bool {
+	t := strings.TrimSpace(s)
+	for _, p := range []string{"Published", "Updated", "Posted", "Date"} {
+		t = strings.TrimPrefix(t, p+":")
+		t = strings.TrimPrefix(t, p+" on")
+		t = strings.TrimPrefix(t, p)
+	}
+	_, ok := NormalizeDate(strings.TrimSpace(t))
+	return ok
+}
+
+// classifyTail finds where the article ends: the author bios, the boxes and
+// the reader comments after the body.
+func classifyTail(doc *analyze.Doc, blocks []block, bodyStart int) {
+	n := len(blocks)
+	// Comments: after a thread header, or a run of numbered or "X says:"
+	// replies that lasts to the end of the page and follows the body's end.
+	commentsAt := n
+	for i := bodyStart + 1; i < n; i++ {
+		if blocks[i].kind == analyze.SectionComments || commentHeadRe.MatchString(blocks[i].text) && wordCount(blocks[i].text) <= 12 {
+			commentsAt = i
+			break
+		}
+	}
+	tailStart := func(limit int) int {
+		// The bios begin at the earliest bio-like block after which only
+		// bio-like, short or boilerplate blocks come.
+		start := limit
+		for i := limit - 1; i > bodyStart; i-- {
+			bl := blocks[i]
+			switch {
+			case bl.kind == analyze.SectionBio || bioLike(doc, bl.text):
+				start = i
+			case bl.kind == analyze.SectionBoilerplate || boilerRe.MatchString(bl.text) || (wordCount(bl.text) <= 8 && !sentenceEnd(bl.text)):
+				if start == i+1 || start == limit {
+					// furniture may sit between bios and comments
+					continue
+				}
+			default:
+				return start
+			}
+		}
+		return start
+	}
+	if commentsAt == n {
+		// No header: look for numbered or signed replies after the bios.
+		bios := tailStart(n)
+		for i := bodyStart + 1; i < n; i++ {
+			if (blocks[i].item || commentStart(blocks[i].text)) && (i >= bios || tailBefore(blocks, bodyStart, i)) && repliesToEnd(blocks, i) {
+				commentsAt = i
+				break
+			}
+		}
+	}
+	bios := tailStart(commentsAt)
+	for i := bios; i < commentsAt; i++ {
+		if blocks[i].kind != analyze.SectionBody {
+			continue
+		}
+		if boilerRe.MatchString(blocks[i].text) || (wordCount(blocks[i].text) <= 8 && !sentenceEnd(blocks[i].text)) {
+			blocks[i].kind = analyze.SectionBoilerplate
+		} else {
+			blocks[i].kind = analyze.SectionBio
+		}
+	}
+	for i := commentsAt; i < n; i++ {
+		if blocks[i].kind == analyze.SectionBio || blocks[i].kind == analyze.SectionByline {
+			continue
+		}
+		switch {
+		case i == commentsAt && commentHeadRe.MatchString(blocks[i].text):
+			blocks[i].kind = analyze.SectionBoilerplate
+		case blocks[i].kind == analyze.SectionComments:
+		case boilerRe.MatchString(blocks[i].text) && wordCount(blocks[i].text) <= 12:
+			blocks[i].kind = analyze.SectionBoilerplate
+		default:
+			blocks[i].kind = analyze.SectionComments
+		}
+	}
+}
+
+// tailBefore reports whether some block between the body's start and i is
+// already known to be after the body: a bio or site furniture.
+func tailBefore(blocks []block, bodyStart, i int) bool {
+	for j := bodyStart + 1; j < i; j++ {
+		if blocks[j].kind == analyze.SectionBio || blocks[j].kind == analyze.SectionBoilerplate || boilerRe.MatchString(blocks[j].text) {
+			return true
+		}
+	}
+	return false
+}
+
+// repliesToEnd reports whether from i on every block is a reply, a
+// continuation of one, or furniture: a comment thread runs to the end.
+func repliesToEnd(blocks []block, i int) bool {
+	for j := i; j < len(blocks); j++ {
+		if blocks[j].kind == analyze.SectionTitle || blocks[j].heading {
+			return false
+		}
+	}
+	return true
+}
+
+// commentStart reports whether a block opens a reader comment: a numbered
+// reply ("1. I disagree ...") or a signed one ("Jane says: ...").
+func commentStart(s string) bool {
+	return listItem(s) && !strings.HasPrefix(strings.TrimSpace(s), "-") || saysRe.MatchString(s)
+}
+
+// bioLike reports whether a block reads as a note about an author.
+func bioLike(doc *analyze.Doc, s string) bool {
+	if authorsRe.MatchString(s) || bioSocialRe.MatchString(s) {
+		return true
+	}
+	head := s
+	if len(head) > 160 {
+		head = head[:160]
+	}
+	if bioVerbRe.MatchString(head) && bioNounRe.MatchString(s) {
+		return true
+	}
+	for _, a := range doc.Authors {
+		f := strings.Fields(a)
+		if len(f) == 0 {
+			continue
+		}
+		if last := f[len(f)-1]; len(last) > 2 && strings.Contains(firstWords(s, 6), last) && bioNounRe.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// bylineAuthors reads the names in "By Jane Doe and John Roe".
+func bylineAuthors(s string) []string {
+	if m := bylineRe.FindStringSubmatchIndex(s); m != nil {
+		s = s[m[2]:]
+	}
+	if i := strings.IndexAny(s, "|•·—"); i > 0 {
+		s = s[:i]
+	}
+	return splitNames(s)
+}
+
+// splitNames splits "A, B and C" into names.
+func splitNames(s string) []string {
+	s = strings.ReplaceAll(s, " & ", ", ")
+	s = strings.ReplaceAll(s, " and ", ", ")
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func sentenceEnd(s string) bool {
+	s = strings.TrimRight(s, "\"'”’) ")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!")
+}
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[:n]
+	}
+	return strings.Join(f, " ")
+}
+
+// fold lower-cases s and drops everything but letters and digits, for
+// comparing a title with a heading.
+func fold(s string) string {
+	var sb strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			sb.WriteRune(r)
+		}
+	}
+	return sb.String()
+}

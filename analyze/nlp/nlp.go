@@ -1,0 +1,121 @@
+package nlp
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/jdkato/prose/v3/ner"
+	"github.com/jdkato/prose/v3/segment"
+	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/token"
+	"github.com/jdkato/prose/v3/tokenize"
+
+	"github.com/brief-tool/brief/analyze"
+)
+
+// Entity is a span the statistical recogniser labels: PERSON, GPE, ORG...
+// Start and End index Doc.Text.
+type Entity struct {
+	Text  string
+	Label string
+	Start int
+	End   int
+}
+
+// NLP segments, tokenises, tags and recognises entities. It is safe for
+// concurrent use; the models behind it are shared by the whole process.
+type NLP struct {
+	seg    *segment.Segmenter
+	tok    *tokenize.Tokenizer
+	tagger tag.Interface
+	ext    *ner.Extracter
+}
+
+var shared = sync.OnceValues(func() (p *NLP, err error) {
+	defer recoverTo(&err, "load models")
+	p = &NLP{tok: tokenize.New()}
+	if p.seg, err = segment.New(); err != nil {
+		return nil, fmt.Errorf("load sentence model: %w", err)
+	}
+	if p.tagger, err = tag.Open(tag.Default); err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	if p.ext, err = ner.New(); err != nil {
+		return nil, fmt.Errorf("load entity model: %w", err)
+	}
+	return p, nil
+})
+
+// New returns the process's NLP, loading the models on first use.
+func New() (*NLP, error) { return shared() }
+
+func recoverTo(err *error, what string) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("nlp: %s: internal error: %v", what, r)
+	}
+}
+
+// Segment fills a.Sentences: each paragraph is segmented on its own, so no
+// sentence crosses a blank line or a section boundary, and every sentence's
+// tokens are tagged.
+func (p *NLP) Segment(a *analyze.Analysis) (err error) {
+	defer recoverTo(&err, "segment "+a.Doc.Path)
+	text := a.Doc.Text
+	a.Sentences = a.Sentences[:0]
+	for _, para := range a.Paragraphs {
+		src := text[para.Start:para.End]
+		for _, s := range p.seg.Segment(src) {
+			start := para.Start + s.Start
+			end := para.Start + s.End()
+			sent := analyze.Sentence{
+				Index:   len(a.Sentences),
+				Start:   start,
+				End:     end,
+				Section: para.Section,
+				Text:    text[start:end],
+			}
+			sent.Tokens = p.tokens(sent.Text, start)
+			a.Sentences = append(a.Sentences, sent)
+		}
+	}
+	return nil
+}
+
+// tokens tokenises and tags s, whose first byte is at offset base.
+func (p *NLP) tokens(s string, base int) []analyze.Token {
+	toks := p.tok.Tokenize(s)
+	p.tagger.TagTokens(toks)
+	out := make([]analyze.Token, len(toks))
+	for i, t := range toks {
+		out[i] = analyze.Token{Text: t.Text, Tag: t.Tag, Start: base + t.Start, End: base + t.End()}
+	}
+	return out
+}
+
+// Tokens tokenises and tags a phrase, offsets relative to it.
+func (p *NLP) Tokens(s string) (toks []analyze.Token, err error) {
+	defer recoverTo(&err, "tokenize")
+	return p.tokens(s, 0), nil
+}
+
+// Entities runs the statistical recogniser over one sentence. It is the
+// slowest stage, so callers ask for it only where their dictionaries leave
+// something unexplained.
+func (p *NLP) Entities(s analyze.Sentence) (ents []Entity, err error) {
+	defer recoverTo(&err, "entities")
+	toks := make([]token.Token, len(s.Tokens))
+	for i, t := range s.Tokens {
+		toks[i] = token.Token{Text: t.Text, Tag: t.Tag, Start: t.Start - s.Start}
+	}
+	p.ext.Label(toks)
+	for _, e := range p.ext.Chunk(s.Text, toks) {
+		ents = append(ents, Entity{
+			Text:  strings.TrimSpace(e.Text),
+			Label: e.Label,
+			Start: s.Start + e.Start,
+			End:   s.Start + e.End(),
+		})
+	}
+	return ents, nil
+}

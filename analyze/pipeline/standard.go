@@ -1,0 +1,27 @@
+package pipeline
+
+import (
+	"github.com/brief-tool/brief/analyze"
+	"github.com/brief-tool/brief/analyze/actors"
+	"github.com/brief-tool/brief/analyze/nlp"
+)
+
+// Standard returns brief's extractors in the order they must run: actors
+// first, then the extractors that read them. dictionaries are the user's
+// own actor dictionary files, added to the shipped ones.
+func Standard(dictionaries []string) ([]analyze.Extractor, error) {
+	d, err := actors.LoadDefault()
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range dictionaries {
+		if err := d.AddFile(f); err != nil {
+			return nil, err
+		}
+	}
+	n, err := nlp.New()
+	if err != nil {
+		return nil, err
+	}
+	return []analyze.Extractor{actors.New(d, n)}, nil
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/brief-tool/brief/analyze/pipeline"
+	"github.com/brief-tool/brief/templates"
+)
+
+func (a *app) buildCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "build",
+		Short: "Analyse the corpus and write the briefing site to out/",
+		Long: `Analyse every article at the top of the corpus folder (.md, .txt, .html) and
+write the site: out/index.html and out/index.md list the articles; each article
+gets out/<id>/index.md, index.html, source.html and analysis.json.
+
+The site is built in a fresh folder beside out/ and swapped in only when
+complete: a failed build leaves the previous out/ as it was. An article that
+cannot be read is reported with its path and left out; the others are built
+and the exit status is 1.`,
+		Example: `  brief build
+  brief build --corpus ~/articles --out /tmp/site
+  BRIEF_TEMPLATES=my-templates brief build`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			store, err := templates.New(templates.Options{Dir: a.cfg.Templates, Strict: a.cfg.Strict})
+			if err != nil {
+				return err
+			}
+			p, err := a.pipeline()
+			if err != nil {
+				return err
+			}
+			res, err := p.AnalyzeDir(ctx, a.cfg.Corpus, nil)
+			if err != nil {
+				return err
+			}
+			for _, e := range res.Errors {
+				fmt.Fprintln(a.stderr, "brief:", e)
+			}
+			site := templates.NewSite(a.cfg.Site.Title, version, res.Docs)
+			files, err := store.Render(site)
+			if err != nil {
+				return err
+			}
+			if err := templates.WriteDir(ctx, a.cfg.Out, files); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stderr, "brief: built %d %s into %s\n", len(res.Docs), plural(len(res.Docs), "article", "articles"), a.cfg.Out)
+			if len(res.Errors) > 0 {
+				return &partialError{failed: len(res.Errors), total: len(res.Errors) + len(res.Docs)}
+			}
+			return nil
+		},
+	}
+}
+
+// pipeline builds the analysis pipeline the configuration asks for.
+func (a *app) pipeline() (*pipeline.Pipeline, error) {
+	ex, err := pipeline.Standard(a.cfg.Dictionaries)
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.New(pipeline.Options{
+		MaxFileBytes: a.cfg.Limits.MaxFileBytes,
+		Workers:      a.cfg.Limits.Workers,
+		Extractors:   ex,
+	})
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,33 @@
+// Command brief turns a folder of policy articles about military tension
+// between states into briefing packs: for each article, the actors, the
+// incidents and the de-confliction proposals it contains, every finding
+// linked to its sentence; and a site that compares the articles.
+//
+//	brief build                      analyse corpus/ and write the site to out/
+//	brief analyze FILE... [--format json|jsonl|md]
+//	brief eval --docs DIR --gold DIR [--format text|json] [-v]
+//	brief config                     print the effective configuration
+//	brief templates list|export DIR  see and copy the default templates
+//	brief version
+//
+// Configuration comes from defaults, then brief.yaml (or --config), then
+// BRIEF_* environment variables, then flags. See README.md.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := Execute(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "brief:", err)
+		os.Exit(exitCode(err))
+	}
+}

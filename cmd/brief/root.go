@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// version is set at link time (-ldflags "-X main.version=...").
+var version = "dev"
+
+// app carries what every command shares: the output streams and the
+// configuration, loaded once flags are parsed.
+type app struct {
+	stdout, stderr io.Writer
+	configFile     string
+	getenv         func(string) string
+	cfg            *loaded
+}
+
+// Execute runs brief with args and returns what went wrong, if anything;
+// only main prints it.
+func Execute(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	return executeEnv(ctx, args, stdout, stderr, os.Getenv)
+}
+
+func executeEnv(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
+	a := &app{stdout: stdout, stderr: stderr, getenv: getenv}
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	return root.ExecuteContext(ctx)
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "brief",
+		Short: "Turn policy articles on military tension into briefing packs",
+		Long: `brief reads op-eds, think-tank pieces and news reports about military tension
+between states, extracts the actors, the incidents and the de-confliction
+proposals they contain, and renders Markdown and HTML briefing packs in which
+every finding links to the sentence it came from.`,
+		Example: `  brief build                          # corpus/ -> out/
+  brief analyze article.md --format md # a quick look at one file
+  brief eval --docs corpus --gold corpus/gold`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := loadConfig(a.configFile, cmd.Flags(), a.getenv)
+			if err != nil {
+				return err
+			}
+			a.cfg = cfg
+			return nil
+		},
+	}
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.configFile, "config", "", "configuration file (default ./brief.yaml when present; env BRIEF_CONFIG)")
+	pf.String("corpus", defaults.Corpus, "folder of articles to build")
+	pf.String("out", defaults.Out, "folder to write the site to (replaced whole)")
+	pf.String("templates", "", "folder of templates that override the defaults by file name")
+	pf.StringSlice("dictionaries", nil, "extra actor dictionary files (YAML)")
+	pf.Bool("strict", false, "make a missing field in a template an error")
+	pf.Int("limits-workers", 0, "articles analysed at once (0: one per CPU)")
+	pf.Int64("limits-max-file-bytes", defaults.Limits.MaxFileBytes, "reject larger articles")
+	root.AddCommand(a.buildCmd(), a.analyzeCmd(), a.evalCmd(), a.configCmd(), a.versionCmd(), a.templatesCmd())
+	return root
+}
+
+func (a *app) configCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "config",
+		Short: "Print the effective configuration and where each value came from",
+		Long: `Print the configuration brief would use: defaults, overridden by brief.yaml
+(or --config), by BRIEF_* environment variables, and by flags. Each line says
+where its value came from and which environment variable sets it.`,
+		Example: `  brief config
+  BRIEF_OUT=/tmp/site brief config
+  brief --config ci.yaml config`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.cfg.write(a.stdout)
+		},
+	}
+}
+
+func (a *app) versionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:     "version",
+		Short:   "Print brief's version",
+		Example: "  brief version",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			_, err := fmt.Fprintf(a.stdout, "brief %s (analysis schema %s)\n", version, schemaName)
+			return err
+		},
+	}
+}
+
+// partialError says some inputs failed although the command did its work
+// for the others: exit status 1, after the output is written.
+type partialError struct {
+	failed, total int
+}
+
+func (e *partialError) Error() string {
+	return fmt.Sprintf("%d of %d articles could not be read (reported above)", e.failed, e.total)
+}
+
+// exitCode maps an error to the process's exit status.
+func exitCode(err error) int {
+	var pe *partialError
+	if errors.As(err, &pe) {
+		return 1
+	}
+	if errors.Is(err, context.Canceled) {
+		return 130
+	}
+	return 1
+}

@@ -71,6 +71,7 @@ type Paragraph struct {
 type Token struct {
 	Text  string
 	Tag   string
+	Lemma string // lower-case base form ("seized" -> "seize")
 	Start int
 	End   int
 }

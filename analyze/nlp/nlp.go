@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/aaaton/golem/v4"
+	"github.com/aaaton/golem/v4/dicts/en"
 	"github.com/jdkato/prose/v3/ner"
 	"github.com/jdkato/prose/v3/segment"
 	"github.com/jdkato/prose/v3/tag"
@@ -30,6 +32,7 @@ type NLP struct {
 	tok    *tokenize.Tokenizer
 	tagger tag.Interface
 	ext    *ner.Extracter
+	lem    *golem.Lemmatizer
 }
 
 var shared = sync.OnceValues(func() (p *NLP, err error) {
@@ -43,6 +46,9 @@ var shared = sync.OnceValues(func() (p *NLP, err error) {
 	}
 	if p.ext, err = ner.New(); err != nil {
 		return nil, fmt.Errorf("load entity model: %w", err)
+	}
+	if p.lem, err = golem.New(en.New()); err != nil {
+		return nil, fmt.Errorf("load lemmatizer: %w", err)
 	}
 	return p, nil
 })
@@ -88,7 +94,7 @@ func (p *NLP) tokens(s string, base int) []analyze.Token {
 	p.tagger.TagTokens(toks)
 	out := make([]analyze.Token, len(toks))
 	for i, t := range toks {
-		out[i] = analyze.Token{Text: t.Text, Tag: t.Tag, Start: base + t.Start, End: base + t.End()}
+		out[i] = analyze.Token{Text: t.Text, Tag: t.Tag, Lemma: p.lemma(t.Text, t.Tag), Start: base + t.Start, End: base + t.End()}
 	}
 	return out
 }
@@ -119,3 +125,24 @@ func (p *NLP) Entities(s analyze.Sentence) (ents []Entity, err error) {
 	}
 	return ents, nil
 }
+
+// irregular fills the lemmatizer's gaps for verbs it reads as nouns.
+var irregular = map[string]string{"shot": "shoot", "downed": "down", "fought": "fight", "flew": "fly",
+	"flown": "fly", "overflew": "overfly", "overflown": "overfly", "led": "lead", "held": "hold", "sank": "sink", "sunk": "sink"}
+
+// lemma returns the lower-case base form of word; tag disambiguates verbs.
+func (p *NLP) lemma(word, tag string) string {
+	w := strings.ToLower(word)
+	if strings.HasPrefix(tag, "VB") {
+		if l, ok := irregular[w]; ok {
+			return l
+		}
+	}
+	if !strings.HasPrefix(tag, "VB") && !strings.HasPrefix(tag, "NN") && !strings.HasPrefix(tag, "JJ") {
+		return w
+	}
+	return p.lem.Lemma(w)
+}
+
+// Lemma returns the lower-case base form of a word tagged tag.
+func (p *NLP) Lemma(word, tag string) string { return p.lemma(word, tag) }

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"github.com/brief-tool/brief/analyze"
 	"github.com/brief-tool/brief/analyze/actors"
+	"github.com/brief-tool/brief/analyze/incidents"
 	"github.com/brief-tool/brief/analyze/nlp"
 )
 
@@ -23,5 +24,10 @@ func Standard(dictionaries []string) ([]analyze.Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []analyze.Extractor{actors.New(d, n)}, nil
+	lex, err := incidents.LoadLexicon()
+	if err != nil {
+		return nil, err
+	}
+	res := actors.New(d, n)
+	return []analyze.Extractor{res, incidents.New(lex, res)}, nil
 }

@@ -1,0 +1,387 @@
+// Package actors finds the actors of a document — states, people,
+// organisations, military bodies and armed groups — and resolves every
+// surface form to one identity: "Tehran", "Iranian" and "Iran's" are Iran;
+// "Trump" is Donald Trump once the text has named him in full.
+//
+// Dictionaries decide (data/*.yaml, embedded, extended by users' files);
+// title patterns ("Defense Secretary Ashton Carter") find people; prose's
+// statistical recogniser is asked only about capitalised spans the
+// dictionaries and patterns leave unexplained, and only proposes: its
+// answers pass the same filters. Publications are sources, not actors; the
+// article's authors are not actors.
+package actors
+
+import (
+	"context"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/brief-tool/brief/analyze"
+	"github.com/brief-tool/brief/analyze/ingest"
+	"github.com/brief-tool/brief/analyze/nlp"
+)
+
+// EntityFinder proposes named entities for a sentence; *nlp.NLP is one.
+type EntityFinder interface {
+	Entities(s analyze.Sentence) ([]nlp.Entity, error)
+}
+
+// Resolver is the actors extractor. It is safe for concurrent use.
+type Resolver struct {
+	dict    *Dictionary
+	actors  *index
+	sources *index
+	titles  *index
+	stop    *index
+	places  *index
+	ner     EntityFinder
+	// services maps "USA|navy" to the dictionary's entry for that
+	// service, so "American navy" and "U.S. Navy" are one actor.
+	services map[string]int
+}
+
+// New builds a Resolver over d. ner may be nil, which turns the
+// statistical fallback off.
+func New(d *Dictionary, ner EntityFinder) *Resolver {
+	r := &Resolver{dict: d, actors: newIndex(false), sources: newIndex(false), titles: newIndex(true),
+		stop: newIndex(false), places: newIndex(false), ner: ner, services: map[string]int{}}
+	for i, e := range d.Entries {
+		r.actors.add(e.Name, i, formName)
+		for _, a := range e.Aliases {
+			r.actors.add(a, i, formAlias)
+		}
+		for _, a := range e.Demonyms {
+			r.actors.add(a, i, formDemonym)
+		}
+		for _, a := range e.Capitals {
+			r.actors.add(a, i, formCapital)
+		}
+		for _, s := range e.Seats {
+			r.actors.add(s.Name, i, formSeat)
+		}
+	}
+	for i, e := range d.Entries {
+		if e.Country == "" || e.Kind == analyze.KindState {
+			continue
+		}
+		for _, form := range append([]string{e.Name}, e.Aliases...) {
+			lf := strings.ToLower(form)
+			for _, s := range services {
+				k := e.Country + "|" + s.name
+				if _, seen := r.services[k]; !seen && strings.HasSuffix(lf, " "+strings.Join(s.words, " ")) {
+					r.services[k] = i
+				}
+			}
+		}
+	}
+	for i, e := range d.Sources {
+		r.sources.add(e.Name, i, formName)
+		for _, a := range e.Aliases {
+			r.sources.add(a, i, formAlias)
+		}
+	}
+	for i, t := range d.Titles {
+		r.titles.add(t.Title, i, formName)
+		for _, a := range t.Aliases {
+			r.titles.add(a, i, formAlias)
+		}
+	}
+	for i, s := range d.Stopwords {
+		r.stop.add(s.Term, i, formName)
+	}
+	for i, p := range d.Places {
+		r.places.add(p.Name, i, formName)
+		for _, a := range p.Aliases {
+			r.places.add(a, i, formAlias)
+		}
+	}
+	return r
+}
+
+// Name implements analyze.Extractor.
+func (r *Resolver) Name() string { return "actors" }
+
+// acc gathers one actor's mentions while a document is read.
+type acc struct {
+	id, name, kind, country, role string
+	mentions                      []analyze.Mention
+}
+
+// docState is the working state for one document.
+type docState struct {
+	a       *analyze.Analysis
+	actors  map[string]*acc
+	sources map[string]*analyze.Source
+	people  []*person
+	// covered marks, per sentence, the words a dictionary, title or person
+	// pattern explained.
+	words   [][]word
+	covered [][]bool
+	roles   []roleRef
+}
+
+// Extract implements analyze.Extractor.
+func (r *Resolver) Extract(ctx context.Context, a *analyze.Analysis) error {
+	st := &docState{a: a, actors: map[string]*acc{}, sources: map[string]*analyze.Source{}}
+	st.words = make([][]word, len(a.Sentences))
+	st.covered = make([][]bool, len(a.Sentences))
+	for si, s := range a.Sentences {
+		st.words[si] = splitWords(s.Tokens)
+		st.covered[si] = make([]bool, len(st.words[si]))
+		r.scanSentence(st, si)
+	}
+	if err := r.fallback(ctx, st); err != nil {
+		return err
+	}
+	r.resolvePeople(st)
+	a.Actors = st.result()
+	a.Sources = st.sourceList()
+	return nil
+}
+
+// mention records a mention of the actor id over words [i, j) of sentence si.
+func (st *docState) mention(si, i, j int, ac acc) {
+	ws := st.words[si]
+	start, end := ws[i].start, ws[j-1].end
+	s := st.a.Sentences[si]
+	m := analyze.Mention{Text: st.a.Doc.Text[start:end], Sentence: s.Index, Start: start, End: end, Section: s.Section}
+	cur := st.actors[ac.id]
+	if cur == nil {
+		cur = &acc{id: ac.id, name: ac.name, kind: ac.kind, country: ac.country, role: ac.role}
+		st.actors[ac.id] = cur
+	}
+	if cur.role == "" {
+		cur.role = ac.role
+	}
+	cur.mentions = append(cur.mentions, m)
+	for k := i; k < j; k++ {
+		st.covered[si][k] = true
+	}
+}
+
+// scanSentence matches sources, dictionary actors and titled people.
+func (r *Resolver) scanSentence(st *docState, si int) {
+	ws := st.words[si]
+	for i := 0; i < len(ws); {
+		if f, n := r.sources.match(ws, i); n > 0 {
+			st.source(si, i, i+n, r.dict.Sources[f.item].Name)
+			i += n
+			continue
+		}
+		if n := r.person(st, si, i, "", ""); n > 0 {
+			i += n
+			continue
+		}
+		f, n := r.actors.match(ws, i)
+		if n == 0 || !r.acceptForm(st, si, i, n, f) {
+			if _, sn := r.stop.match(ws, i); sn > 0 {
+				for k := i; k < i+sn; k++ {
+					st.covered[si][k] = true
+				}
+				i += sn
+				continue
+			}
+			if _, pn := r.places.match(ws, i); pn > 0 {
+				for k := i; k < i+pn; k++ {
+					st.covered[si][k] = true
+				}
+				i += pn
+				continue
+			}
+			i++
+			continue
+		}
+		e := r.dict.Entries[f.item]
+		end := i + n
+		if e.Kind == analyze.KindState && f.kind != formSeat {
+			// "Iranian military", "Chinese navy": a state's armed service.
+			if sn, svc := service(ws, end); sn > 0 {
+				name := strings.TrimSuffix(strings.TrimSuffix(st.a.Doc.Text[ws[i].start:ws[end+sn-1].end], "’s"), "'s")
+				ac := acc{id: strings.ToLower(e.Country) + "-" + ingest.Slug(svc.name), name: name, kind: svc.kind, country: e.Country}
+				if k, ok := r.services[e.Country+"|"+svc.name]; ok {
+					ac = entryAcc(r.dict.Entries[k])
+				}
+				st.mention(si, i, end+sn, ac)
+				i = end + sn
+				continue
+			}
+			// "Turkish government", "U.S. officials": the state itself.
+			if gn := govWords(ws, end); gn > 0 {
+				end += gn
+			}
+		}
+		st.mention(si, i, end, entryAcc(e))
+		if e.Country != "" {
+			// "Iranian Foreign Minister Mohammad Javad Zarif", "Iran's
+			// Supreme Leader, Ayatollah Ali Khamenei", "CENTCOM commander
+			// Frank McKenzie".
+			prefix := ""
+			if e.Kind != analyze.KindState {
+				prefix = st.a.Doc.Text[ws[i].start:ws[end-1].end]
+			}
+			if pn := r.person(st, si, end, e.Country, prefix); pn > 0 {
+				end += pn
+			}
+		}
+		i = end
+	}
+}
+
+func entryAcc(e Entry) acc {
+	return acc{id: e.ID, name: e.Name, kind: e.Kind, country: e.Country}
+}
+
+// acceptForm checks context for names that are also ordinary names or words
+// (Jordan, Chad, Georgia, Washington): such a form next to another
+// unexplained capitalised word is part of some other name ("Michael Jordan",
+// "George Washington").
+func (r *Resolver) acceptForm(st *docState, si, i, n int, f form) bool {
+	ws := st.words[si]
+	e := r.dict.Entries[f.item]
+	if !e.Ambiguous && f.kind != formCapital {
+		return true
+	}
+	if i > 0 && capitalized(ws[i-1].text) && !ws[i-1].first && !st.covered[si][i-1] && !ws[i-1].possessive {
+		return false
+	}
+	if j := i + n; j < len(ws) && capitalized(ws[j].text) && !ws[i+n-1].possessive {
+		if _, k := r.actors.match(ws, j); k == 0 {
+			if _, t := r.titles.match(ws, j); t == 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// svc is an armed service or ministry that a demonym can qualify.
+type svc struct {
+	words []string
+	name  string
+	kind  string
+}
+
+var services = []svc{
+	{[]string{"armed", "forces"}, "armed forces", analyze.KindMilitary},
+	{[]string{"air", "force"}, "air force", analyze.KindMilitary},
+	{[]string{"coast", "guard"}, "coast guard", analyze.KindMilitary},
+	{[]string{"general", "staff"}, "general staff", analyze.KindMilitary},
+	{[]string{"joint", "staff"}, "joint staff", analyze.KindMilitary},
+	{[]string{"defense", "ministry"}, "defense ministry", analyze.KindMilitary},
+	{[]string{"defence", "ministry"}, "defense ministry", analyze.KindMilitary},
+	{[]string{"ministry", "of", "defense"}, "defense ministry", analyze.KindMilitary},
+	{[]string{"ministry", "of", "defence"}, "defense ministry", analyze.KindMilitary},
+	{[]string{"special", "forces"}, "special forces", analyze.KindMilitary},
+	{[]string{"border", "guards"}, "border guards", analyze.KindMilitary},
+	{[]string{"military"}, "military", analyze.KindMilitary},
+	{[]string{"army"}, "army", analyze.KindMilitary},
+	{[]string{"navy"}, "navy", analyze.KindMilitary},
+	{[]string{"marines"}, "marines", analyze.KindMilitary},
+	{[]string{"foreign", "ministry"}, "foreign ministry", analyze.KindOrganization},
+	{[]string{"defense", "department"}, "defense department", analyze.KindMilitary},
+	{[]string{"state", "department"}, "state department", analyze.KindOrganization},
+}
+
+// service matches an armed service after a state's name.
+func service(ws []word, i int) (int, svc) {
+	for _, s := range services {
+		if i+len(s.words) > len(ws) {
+			continue
+		}
+		ok := true
+		for k, w := range s.words {
+			if strings.ToLower(ws[i+k].key) != w || (k < len(s.words)-1 && ws[i+k].possessive) {
+				ok = false
+				break
+			}
+		}
+		// "the Iranian military commanders": a noun after the service makes
+		// the service word an adjective.
+		if ok && !(i+len(s.words) < len(ws) && strings.HasPrefix(ws[i+len(s.words)].tag, "NN") && !capitalized(ws[i+len(s.words)].text) && !ws[i+len(s.words)-1].possessive) {
+			return len(s.words), s
+		}
+	}
+	return 0, svc{}
+}
+
+var govNouns = map[string]bool{"government": true, "officials": true, "authorities": true, "leadership": true,
+	"regime": true, "administration": true, "forces": true, "troops": true, "side": true, "leaders": true, "diplomats": true}
+
+// govWords matches a word that makes a demonym stand for its state
+// ("Turkish government").
+func govWords(ws []word, i int) int {
+	if i < len(ws) && govNouns[strings.ToLower(ws[i].key)] {
+		return 1
+	}
+	return 0
+}
+
+// source records a mention of a publication.
+func (st *docState) source(si, i, j int, name string) {
+	ws := st.words[si]
+	s := st.a.Sentences[si]
+	src := st.sources[name]
+	if src == nil {
+		src = &analyze.Source{Name: name}
+		st.sources[name] = src
+	}
+	start, end := ws[i].start, ws[j-1].end
+	src.Mentions = append(src.Mentions, analyze.Mention{Text: st.a.Doc.Text[start:end], Sentence: s.Index, Start: start, End: end, Section: s.Section})
+	for k := i; k < j; k++ {
+		st.covered[si][k] = true
+	}
+}
+
+func (st *docState) sourceList() []analyze.Source {
+	out := make([]analyze.Source, 0, len(st.sources))
+	for _, k := range sortedKeys(st.sources) {
+		out = append(out, *st.sources[k])
+	}
+	return out
+}
+
+// result turns the gathered actors into the contract's list, ranked by
+// salience. Only body mentions make an actor salient: what comments, bios
+// and captions say is not the article's own.
+func (st *docState) result() []analyze.Actor {
+	n := len(st.a.Sentences)
+	var out []analyze.Actor
+	best := 0.0
+	for _, id := range sortedKeys(st.actors) {
+		ac := st.actors[id]
+		sort.SliceStable(ac.mentions, func(i, j int) bool { return ac.mentions[i].Start < ac.mentions[j].Start })
+		score := 0.0
+		first := -1
+		for _, m := range ac.mentions {
+			switch m.Section {
+			case analyze.SectionBody:
+				score++
+				if first < 0 {
+					first = m.Sentence
+				}
+			case analyze.SectionTitle:
+				score += 2
+			}
+		}
+		if score > 0 && first >= 0 && n > 0 {
+			score += 1 - float64(first)/float64(n) // earlier is more central
+		}
+		if score > best {
+			best = score
+		}
+		out = append(out, analyze.Actor{ID: ac.id, Name: ac.name, Kind: ac.kind, Country: ac.country, Role: ac.role, Salience: score, Mentions: ac.mentions})
+	}
+	for i := range out {
+		if best > 0 {
+			out[i].Salience = math.Round(out[i].Salience/best*100) / 100
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Salience != out[j].Salience {
+			return out[i].Salience > out[j].Salience
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}

@@ -1,0 +1,433 @@
+package actors
+
+import (
+	"context"
+	"strings"
+	"unicode"
+
+	"github.com/brief-tool/brief/analyze"
+	"github.com/brief-tool/brief/analyze/dates"
+	"github.com/brief-tool/brief/analyze/ingest"
+)
+
+// person is a named person found in the text, before short references are
+// resolved.
+type person struct {
+	words   []string // the name as written, without titles
+	role    string
+	country string
+	spans   []wspan
+}
+
+// wspan is a run of words [i, j) in sentence si.
+type wspan struct{ si, i, j int }
+
+// roleRef is a title used without a name ("the Supreme Leader"), resolved
+// later to the one person who holds it.
+type roleRef struct {
+	span    wspan
+	role    string
+	country string
+}
+
+func (p *person) full() string { return strings.Join(p.words, " ") }
+func (p *person) last() string { return p.words[len(p.words)-1] }
+
+// nameParticles may stand between the capitalised parts of a name.
+var nameParticles = map[string]bool{"bin": true, "ibn": true, "al": true, "el": true, "de": true,
+	"van": true, "von": true, "da": true, "di": true, "del": true, "der": true, "la": true, "le": true}
+
+// orgNouns end the names of organisations; they never belong to a personal
+// name.
+var orgNouns = map[string]string{
+	"University": analyze.KindOrganization, "Institute": analyze.KindOrganization, "Council": analyze.KindOrganization,
+	"Ministry": analyze.KindOrganization, "Department": analyze.KindOrganization, "Agency": analyze.KindOrganization,
+	"Commission": analyze.KindOrganization, "Committee": analyze.KindOrganization, "Foundation": analyze.KindOrganization,
+	"Party": analyze.KindOrganization, "Center": analyze.KindOrganization, "Centre": analyze.KindOrganization,
+	"Organization": analyze.KindOrganization, "Organisation": analyze.KindOrganization, "Office": analyze.KindOrganization,
+	"Bureau": analyze.KindOrganization, "Union": analyze.KindOrganization, "League": analyze.KindOrganization,
+	"Assembly": analyze.KindOrganization, "Parliament": analyze.KindOrganization, "Senate": analyze.KindOrganization,
+	"Congress": analyze.KindOrganization, "Court": analyze.KindOrganization, "Service": analyze.KindOrganization,
+	"Command": analyze.KindMilitary, "Corps": analyze.KindMilitary, "Forces": analyze.KindMilitary,
+	"Army": analyze.KindMilitary, "Navy": analyze.KindMilitary, "Guard": analyze.KindMilitary, "Guards": analyze.KindMilitary,
+	"Brigade": analyze.KindMilitary, "Brigades": analyze.KindMilitary, "Fleet": analyze.KindMilitary,
+	"Regiment": analyze.KindMilitary, "Division": analyze.KindMilitary, "Battalion": analyze.KindMilitary,
+	"Squadron": analyze.KindMilitary, "Staff": analyze.KindMilitary, "Front": analyze.KindGroup, "Movement": analyze.KindGroup,
+}
+
+// person matches [title...] [","] Name at word i of sentence si and returns
+// the words it used, 0 when there is no titled name there. country is the
+// state the words before i named, if any; prefix is how they named it.
+func (r *Resolver) person(st *docState, si, i int, country, prefix string) int {
+	ws := st.words[si]
+	t := i
+	for t < len(ws) {
+		_, n := r.titles.match(ws, t)
+		if n == 0 || (t > i && ws[t-1].possessive) {
+			break
+		}
+		t += n
+	}
+	if t == i || ws[t-1].possessive {
+		// "the Commander's Critical Information Requirements" is no name.
+		return 0
+	}
+	role := st.a.Doc.Text[ws[i].start:ws[t-1].end]
+	if prefix != "" {
+		role = prefix + " " + role
+	}
+	nameStart := t
+	if nameStart < len(ws) && ws[nameStart].text == "," {
+		// Apposition: "Iran's Supreme Leader, Ayatollah Ali Khamenei".
+		nameStart++
+		for nameStart < len(ws) {
+			_, n := r.titles.match(ws, nameStart)
+			if n == 0 {
+				break
+			}
+			nameStart += n
+		}
+	}
+	end := r.nameEnd(st, si, nameStart)
+	if end == nameStart {
+		if capitalized(ws[i].text) || country != "" {
+			st.roles = append(st.roles, roleRef{span: wspan{si, i, t}, role: strings.ToLower(role), country: country})
+		}
+		return 0
+	}
+	p := &person{role: role, country: country}
+	for k := nameStart; k < end; k++ {
+		p.words = append(p.words, ws[k].text)
+	}
+	if p.country == "" {
+		p.country = r.appositionCountry(ws, end)
+	}
+	p.spans = append(p.spans, wspan{si, nameStart, end})
+	st.people = append(st.people, p)
+	for k := i; k < end; k++ {
+		st.covered[si][k] = true
+	}
+	return end - i
+}
+
+// appositionCountry reads the country from an apposition after a name:
+// "Frank McKenzie, the U.S. CENTCOM commander".
+func (r *Resolver) appositionCountry(ws []word, i int) string {
+	if i >= len(ws) || ws[i].text != "," {
+		return ""
+	}
+	i++
+	if i < len(ws) && (ws[i].key == "the" || ws[i].key == "a" || ws[i].key == "an") {
+		i++
+	}
+	country := ""
+	for i < len(ws) {
+		f, n := r.actors.match(ws, i)
+		if n == 0 {
+			break
+		}
+		if country == "" {
+			country = r.dict.Entries[f.item].Country
+		}
+		i += n
+	}
+	if _, n := r.titles.match(ws, i); n > 0 {
+		return country
+	}
+	return ""
+}
+
+// nameEnd returns the end of a personal name starting at word i: up to four
+// capitalised words (initials and particles allowed) that no dictionary
+// explains.
+func (r *Resolver) nameEnd(st *docState, si, i int) int {
+	ws := st.words[si]
+	j := i
+	for j < len(ws) && j-i < 4 {
+		w := ws[j]
+		switch {
+		case nameParticles[w.key] && j > i && j+1 < len(ws) && capitalized(ws[j+1].text):
+		case !nameWord(w.text) || w.tag == "NNPS":
+			return trimName(ws, i, j)
+		default:
+			if _, n := r.titles.match(ws, j); n > 0 {
+				return trimName(ws, i, j)
+			}
+			if _, n := r.actors.match(ws, j); n > 0 && !(j > i) {
+				return trimName(ws, i, j)
+			}
+			if _, n := r.stop.match(ws, j); n > 0 {
+				return trimName(ws, i, j)
+			}
+			if _, ok := orgNouns[w.text]; ok {
+				return i
+			}
+		}
+		j++
+		if ws[j-1].possessive {
+			break
+		}
+	}
+	// A name followed by an organisation noun is the organisation's.
+	if j < len(ws) {
+		if _, ok := orgNouns[ws[j].text]; ok {
+			return i
+		}
+	}
+	return trimName(ws, i, j)
+}
+
+func trimName(ws []word, i, j int) int {
+	for j > i && nameParticles[ws[j-1].key] {
+		j--
+	}
+	return j
+}
+
+// nameWord reports whether s can be part of a personal name: capitalised
+// letters, an initial ("F."), apostrophes and hyphens inside.
+func nameWord(s string) bool {
+	if !capitalized(s) {
+		return false
+	}
+	if _, ok := dates.Months[strings.ToLower(strings.TrimSuffix(s, "."))]; ok {
+		return false
+	}
+	if weekdays[strings.ToLower(s)] {
+		return false
+	}
+	upper := 0
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		case r == '.' && i == len(s)-1:
+		case r == '\'' || r == '’' || r == '-':
+		default:
+			return false
+		}
+	}
+	// All-capital words of more than two letters are acronyms, not names.
+	return !(upper > 2 && upper == len([]rune(strings.TrimSuffix(s, "."))))
+}
+
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true}
+
+// fallback looks at the capitalised spans nothing explained: organisation
+// names ending in a noun such as "University" or "Command" are read by
+// rule; for the rest, the statistical recogniser proposes people.
+func (r *Resolver) fallback(ctx context.Context, st *docState) error {
+	for si := range st.words {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		r.orgRuns(st, si)
+		if r.ner == nil || !st.unexplained(si) {
+			continue
+		}
+		ents, err := r.ner.Entities(st.a.Sentences[si])
+		if err != nil {
+			return err
+		}
+		ws := st.words[si]
+		for _, e := range ents {
+			if e.Label != "PERSON" {
+				continue
+			}
+			i, j := wordRange(ws, e.Start, e.End)
+			// Keep the longest uncovered run of name words inside the entity.
+			for i < j && (st.covered[si][i] || !nameWord(ws[i].text)) {
+				i++
+			}
+			k := i
+			for k < j && !st.covered[si][k] && nameWord(ws[k].text) {
+				if _, n := r.stop.match(ws, k); n > 0 {
+					break
+				}
+				k++
+				if ws[k-1].possessive {
+					break
+				}
+			}
+			if k-i < 2 || k-i > 4 {
+				continue
+			}
+			if end := r.nameEnd(st, si, i); end < k {
+				continue
+			}
+			p := &person{}
+			for x := i; x < k; x++ {
+				p.words = append(p.words, ws[x].text)
+				st.covered[si][x] = true
+			}
+			p.spans = append(p.spans, wspan{si, i, k})
+			st.people = append(st.people, p)
+		}
+	}
+	return nil
+}
+
+// unexplained reports whether sentence si has a capitalised word, other than
+// an ordinary sentence opener, that nothing has explained.
+func (st *docState) unexplained(si int) bool {
+	for k, w := range st.words[si] {
+		if st.covered[si][k] || !nameWord(w.text) || (w.first && !strings.HasPrefix(w.tag, "NNP")) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// orgRuns finds capitalised runs that end in an organisation noun ("National
+// Defense University", "Center for Strategic Studies").
+func (r *Resolver) orgRuns(st *docState, si int) {
+	ws := st.words[si]
+	for j := 0; j < len(ws); j++ {
+		kind, ok := orgNouns[ws[j].text]
+		if !ok || st.covered[si][j] {
+			continue
+		}
+		i := j
+		for i > 0 && !st.covered[si][i-1] && !ws[i-1].possessive && (capitalized(ws[i-1].text) && nameWord(ws[i-1].text) || (ws[i-1].key == "of" || ws[i-1].key == "for" || ws[i-1].key == "and") && i-2 >= 0 && capitalized(ws[i-2].text)) {
+			i--
+		}
+		for i < j && !capitalized(ws[i].text) {
+			i++
+		}
+		if i == j || (ws[i].first && !strings.HasPrefix(ws[i].tag, "NNP")) && i+1 == j {
+			continue // a lone noun ("Army") says too little
+		}
+		name := st.a.Doc.Text[ws[i].start:ws[j].end]
+		st.mention(si, i, j+1, acc{id: ingest.Slug(name), name: name, kind: kind})
+	}
+}
+
+// wordRange maps a byte range to the words it covers.
+func wordRange(ws []word, start, end int) (int, int) {
+	i := 0
+	for i < len(ws) && ws[i].end <= start {
+		i++
+	}
+	j := i
+	for j < len(ws) && ws[j].start < end {
+		j++
+	}
+	return i, j
+}
+
+// resolvePeople merges the people found into one actor each: short
+// references ("Trump", "the Supreme Leader") join the full name the text
+// gave, and the article's own authors are dropped.
+func (r *Resolver) resolvePeople(st *docState) {
+	var full []*person
+	byName := map[string]*person{}
+	// Longest names first, so "Trump" can join "Donald Trump".
+	for _, min := range []int{2, 1} {
+		for _, p := range st.people {
+			if (min == 2) != (len(p.words) >= 2) {
+				continue
+			}
+			k := strings.ToLower(key(p.full()))
+			if q := byName[k]; q != nil {
+				q.absorb(p)
+				continue
+			}
+			if min == 1 {
+				if q := lastNameOwner(full, p.words[0]); q != nil {
+					q.absorb(p)
+					continue
+				}
+			}
+			byName[k] = p
+			full = append(full, p)
+		}
+	}
+	// Bare surnames elsewhere in the text.
+	for si, ws := range st.words {
+		for k, w := range ws {
+			if st.covered[si][k] || !nameWord(w.text) {
+				continue
+			}
+			if k+1 < len(ws) && !st.covered[si][k+1] && nameWord(ws[k+1].text) && !w.possessive {
+				continue // part of some other name
+			}
+			if k > 0 && !st.covered[si][k-1] && nameWord(ws[k-1].text) && !ws[k-1].first {
+				continue
+			}
+			if q := lastNameOwner(full, w.text); q != nil {
+				q.spans = append(q.spans, wspan{si, k, k + 1})
+				st.covered[si][k] = true
+			}
+		}
+	}
+	// Titles used alone.
+	for _, rr := range st.roles {
+		var holder *person
+		for _, p := range full {
+			if strings.HasSuffix(strings.ToLower(p.role), rr.role) && (rr.country == "" || p.country == "" || rr.country == p.country) {
+				if holder != nil {
+					holder = nil
+					break
+				}
+				holder = p
+			}
+		}
+		if holder != nil && (len(strings.Fields(rr.role)) > 1 || rr.country != "") {
+			holder.spans = append(holder.spans, rr.span)
+		}
+	}
+	for _, p := range full {
+		if st.isAuthor(p) {
+			continue
+		}
+		name := p.full()
+		name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
+		for _, sp := range p.spans {
+			st.mention(sp.si, sp.i, sp.j, acc{id: ingest.Slug(name), name: name, kind: analyze.KindPerson, country: p.country, role: p.role})
+		}
+	}
+}
+
+func (p *person) absorb(q *person) {
+	p.spans = append(p.spans, q.spans...)
+	if p.role == "" {
+		p.role = q.role
+	}
+	if p.country == "" {
+		p.country = q.country
+	}
+}
+
+// lastNameOwner returns the one person whose full name ends in name.
+func lastNameOwner(people []*person, name string) *person {
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
+	var owner *person
+	for _, p := range people {
+		if len(p.words) >= 2 && strings.TrimSuffix(strings.TrimSuffix(p.last(), "’s"), "'s") == name {
+			if owner != nil {
+				return nil
+			}
+			owner = p
+		}
+	}
+	return owner
+}
+
+// isAuthor reports whether p is one of the document's authors (same last
+// name, and the same first initial when both are known).
+func (st *docState) isAuthor(p *person) bool {
+	for _, a := range st.a.Doc.Authors {
+		f := strings.Fields(a)
+		if len(f) == 0 {
+			continue
+		}
+		if strings.EqualFold(f[len(f)-1], p.last()) && (len(f) == 1 || len(p.words) == 1 || strings.EqualFold(f[0][:1], p.words[0][:1])) {
+			return true
+		}
+	}
+	return false
+}

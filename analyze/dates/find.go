@@ -1,0 +1,163 @@
+package dates
+
+import (
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Found is a date expression in a text, resolved to a calendar date.
+type Found struct {
+	Start, End int // byte offsets into the text searched
+	Text       string
+	Date       Date
+}
+
+const monthRe = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`
+
+var (
+	mdyFind   = regexp.MustCompile(`\b(` + monthRe + `)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{4})\b`)
+	dmyFind   = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthRe + `),?\s+(\d{4})\b`)
+	mdFind    = regexp.MustCompile(`\b(` + monthRe + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:[^,\d]|$|,\s*[^\d\s])`)
+	dmFind    = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthRe + `)\b`)
+	myFind    = regexp.MustCompile(`\b(` + monthRe + `)(?:\s+of)?,?\s+(\d{4})\b`)
+	yearFind  = regexp.MustCompile(`\b((?:19|20)\d{2})s?\b`)
+	relFind   = regexp.MustCompile(`(?i)\b(yesterday|today|last (?:week|weekend|month|year)|this (?:week|weekend|month|year)|earlier this (?:week|month|year)|(?:on |last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b`)
+	yearLeads = regexp.MustCompile(`(?i)(?:\b(?:in|since|during|by|of|until|till|from|after|before|early|late|mid|through|throughout|spring|summer|autumn|fall|winter|the|year|around|circa|between|and|to)\s*-?\s*|[(–-])$`)
+)
+
+// Find returns the date expressions in text, leftmost first, resolved
+// against pub, the document's publication date (zero when unknown): a month
+// and day without a year take the latest year that does not put them after
+// pub; relative expressions ("last week") resolve only when pub is known.
+func Find(text string, pub Date) []Found {
+	var out []Found
+	taken := make([]bool, len(text)+1)
+	add := func(start, end int, d Date) {
+		if d.Year == 0 {
+			return
+		}
+		for i := start; i < end; i++ {
+			if taken[i] {
+				return
+			}
+		}
+		for i := start; i < end; i++ {
+			taken[i] = true
+		}
+		out = append(out, Found{Start: start, End: end, Text: text[start:end], Date: d})
+	}
+	for _, m := range mdyFind.FindAllStringSubmatchIndex(text, -1) {
+		if d, ok := valid(atoi(text[m[6]:m[7]]), month(text[m[2]:m[3]]), atoi(text[m[4]:m[5]])); ok {
+			add(m[0], m[1], d)
+		}
+	}
+	for _, m := range dmyFind.FindAllStringSubmatchIndex(text, -1) {
+		if d, ok := valid(atoi(text[m[6]:m[7]]), month(text[m[4]:m[5]]), atoi(text[m[2]:m[3]])); ok {
+			add(m[0], m[1], d)
+		}
+	}
+	for _, m := range myFind.FindAllStringSubmatchIndex(text, -1) {
+		if d, ok := valid(atoi(text[m[4]:m[5]]), month(text[m[2]:m[3]]), 0); ok {
+			add(m[0], m[1], d)
+		}
+	}
+	for _, m := range mdFind.FindAllStringSubmatchIndex(text, -1) {
+		add(m[0], m[5], withYear(pub, month(text[m[2]:m[3]]), atoi(text[m[4]:m[5]])))
+	}
+	for _, m := range dmFind.FindAllStringSubmatchIndex(text, -1) {
+		add(m[0], m[1], withYear(pub, month(text[m[4]:m[5]]), atoi(text[m[2]:m[3]])))
+	}
+	for _, m := range yearFind.FindAllStringSubmatchIndex(text, -1) {
+		if m[1]-m[0] > 4 { // "the 1990s" is a decade, not a date
+			continue
+		}
+		// A bare number is a year only where a year is expected.
+		if !yearLeads.MatchString(text[:m[0]]) {
+			continue
+		}
+		if m[1] < len(text) && (text[m[1]] == ',' && m[1]+1 < len(text) && text[m[1]+1] >= '0' && text[m[1]+1] <= '9') {
+			continue
+		}
+		add(m[0], m[1], Date{Year: atoi(text[m[2]:m[3]])})
+	}
+	for _, m := range relFind.FindAllStringSubmatchIndex(text, -1) {
+		add(m[2], m[3], relative(strings.ToLower(text[m[2]:m[3]]), pub))
+	}
+	// Leftmost first.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].Start < out[j-1].Start; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+func month(s string) int {
+	return Months[strings.ToLower(strings.TrimSuffix(s, "."))]
+}
+
+// withYear dates a month and day written without a year.
+func withYear(pub Date, m, d int) Date {
+	if pub.Year == 0 {
+		return Date{}
+	}
+	y := pub.Year
+	if pub.Month != 0 && m > pub.Month {
+		y-- // "December 3" in a February piece is last December
+	}
+	out, ok := valid(y, m, d)
+	if !ok {
+		return Date{}
+	}
+	return out
+}
+
+// relative resolves "yesterday", "last week", "on Tuesday" against pub.
+func relative(s string, pub Date) Date {
+	if pub.Year == 0 {
+		return Date{}
+	}
+	switch {
+	case strings.Contains(s, "year"):
+		if strings.HasPrefix(s, "last") {
+			return Date{Year: pub.Year - 1}
+		}
+		return Date{Year: pub.Year}
+	case pub.Month == 0:
+		return Date{}
+	case strings.Contains(s, "month"):
+		if strings.HasPrefix(s, "last") {
+			t := time.Date(pub.Year, time.Month(pub.Month), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -1, 0)
+			return Date{Year: t.Year(), Month: int(t.Month())}
+		}
+		return Date{Year: pub.Year, Month: pub.Month}
+	case pub.Day == 0:
+		return Date{Year: pub.Year, Month: pub.Month}
+	}
+	t := time.Date(pub.Year, time.Month(pub.Month), pub.Day, 0, 0, 0, 0, time.UTC)
+	switch {
+	case s == "today":
+	case s == "yesterday":
+		t = t.AddDate(0, 0, -1)
+	case strings.Contains(s, "week"):
+		// A week's precision is finer than a month's but the contract has
+		// none: the month of the week's start.
+		if strings.HasPrefix(s, "last") {
+			t = t.AddDate(0, 0, -7)
+		}
+		return Date{Year: t.Year(), Month: int(t.Month())}
+	default:
+		// A weekday: the latest such day before publication.
+		wd := strings.Fields(s)
+		name := wd[len(wd)-1]
+		for k := 1; k <= 7; k++ {
+			c := t.AddDate(0, 0, -k)
+			if strings.EqualFold(c.Weekday().String(), name) {
+				t = c
+				break
+			}
+		}
+	}
+	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
+}

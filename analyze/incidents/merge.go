@@ -1,0 +1,95 @@
+package incidents
+
+import "github.com/brief-tool/brief/analyze"
+
+// merge folds restatements into the first statement of an incident: the
+// same type, compatible dates and sides, or a definite back-reference ("the
+// collision") to the latest incident of its type.
+func merge(in []analyze.Incident) []analyze.Incident {
+	var out []analyze.Incident
+	for _, x := range in {
+		target := -1
+		for k := len(out) - 1; k >= 0; k-- {
+			y := &out[k]
+			if y.Type != x.Type || x.Sentence == y.Sentence && !sameSides(x, *y) {
+				continue
+			}
+			if !compatible(x.Date, y.Date) {
+				continue
+			}
+			backRef := x.Confidence <= 0.4 && len(x.Agents) == 0
+			sameDate := x.Date != "" && x.Date == y.Date
+			sides := len(x.Agents) > 0 && sameSides(x, *y)
+			if backRef || (sameDate && overlapOrEmpty(x.Agents, y.Agents)) || (sides && (x.Date == "" || y.Date == "")) || x.Sentence == y.Sentence {
+				target = k
+				break
+			}
+		}
+		if target < 0 {
+			if x.Confidence <= 0.4 {
+				x.Confidence = 0.5
+			}
+			out = append(out, x)
+			continue
+		}
+		y := &out[target]
+		if x.Sentence != y.Sentence && !hasSupport(y, x.Sentence) {
+			y.Support = append(y.Support, analyze.Support{Sentence: x.Sentence, Section: x.Section, Evidence: x.Evidence})
+		}
+		if y.Date == "" {
+			y.Date, y.DateText, y.DatePrecision = x.Date, x.DateText, x.DatePrecision
+		}
+		if len(y.Agents) == 0 {
+			y.Agents = x.Agents
+		}
+		if len(y.Targets) == 0 {
+			y.Targets = x.Targets
+		}
+		if y.Location == "" {
+			y.Location = x.Location
+		}
+		if len(y.Quantities) == 0 {
+			y.Quantities = x.Quantities
+		}
+	}
+	return out
+}
+
+func hasSupport(y *analyze.Incident, s int) bool {
+	for _, sp := range y.Support {
+		if sp.Sentence == s {
+			return true
+		}
+	}
+	return false
+}
+
+// compatible dates agree where both are known ("2019-06" and "2019-06-20").
+func compatible(a, b string) bool {
+	if a == "" || b == "" {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return b[:len(a)] == a
+}
+
+func sameSides(x, y analyze.Incident) bool {
+	return overlap(x.Agents, y.Agents) && overlapOrEmpty(x.Targets, y.Targets)
+}
+
+func overlap(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func overlapOrEmpty(a, b []string) bool {
+	return len(a) == 0 || len(b) == 0 || overlap(a, b)
+}

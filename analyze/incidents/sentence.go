@@ -1,0 +1,516 @@
+package incidents
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/brief-tool/brief/analyze"
+	"github.com/brief-tool/brief/analyze/dates"
+)
+
+// trigger is a cue found at token i, n tokens long.
+type trigger struct {
+	typ  string
+	i, n int
+	noun bool
+	// definite is a noun trigger that refers back ("the collision"): it
+	// restates an earlier incident rather than reporting a new one.
+	definite bool
+}
+
+func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, pub dates.Date, ms []actorMention) []analyze.Incident {
+	toks := s.Tokens
+	if strings.HasSuffix(strings.TrimSpace(s.Text), "?") {
+		return nil
+	}
+	var out []analyze.Incident
+	found := dates.Find(s.Text, pub)
+	for i := 0; i < len(toks); i++ {
+		t, ok := e.match(toks, i)
+		if !ok {
+			continue
+		}
+		i += t.n - 1
+		typ, ok := e.factual(toks, t, len(found) > 0, ms)
+		if !ok {
+			continue
+		}
+		t.typ = typ
+		in := e.build(a, s, t, ms, found)
+		out = append(out, in)
+	}
+	return out
+}
+
+var wordRe = regexp.MustCompile(`^[\p{L}'’-]+$`)
+
+// match finds a verb or noun cue at token i.
+func (e *Extractor) match(toks []analyze.Token, i int) (trigger, bool) {
+	tag := toks[i].Tag
+	isVerb := strings.HasPrefix(tag, "VB")
+	isNoun := strings.HasPrefix(tag, "NN")
+	// "shooting down of", "the downing of": gerunds used as nouns.
+	if tag == "VBG" && i > 0 && (toks[i-1].Lemma == "the" || toks[i-1].Tag == "POS" || toks[i-1].Tag == "PRP$") {
+		isVerb, isNoun = false, true
+	}
+	if isVerb {
+		for _, c := range e.verbs {
+			if n := seq(toks, i, c.words); n > 0 {
+				if objs := e.objects[c.typ]; objs != nil && !hasObject(toks, i+n, objs) {
+					continue
+				}
+				return trigger{typ: c.typ, i: i, n: n}, true
+			}
+		}
+	}
+	if isNoun || isVerb {
+		for _, c := range e.nouns {
+			if n := seq(toks, i, c.words); n > 0 {
+				if isVerb && n == 1 {
+					continue // a one-word noun cue read as a verb is the verb's business
+				}
+				def := i > 0 && (toks[i-1].Lemma == "the" || toks[i-1].Lemma == "this" || toks[i-1].Lemma == "that")
+				return trigger{typ: c.typ, i: i, n: n, noun: true, definite: def}, true
+			}
+		}
+	}
+	return trigger{}, false
+}
+
+// seq matches cue words against tokens from i by lemma (or text, for
+// particles) and returns how many tokens matched.
+func seq(toks []analyze.Token, i int, words []string) int {
+	k := i
+	for j, w := range words {
+		// "shoot down" and "shoot-down" and "shootdown" all occur.
+		if k >= len(toks) {
+			return 0
+		}
+		tw := strings.ToLower(toks[k].Text)
+		if toks[k].Lemma != w && tw != w {
+			// Allow one pronoun or short object between a verb and its
+			// particle: "shot it down".
+			if j > 0 && k+1 < len(toks) && (toks[k].Tag == "PRP" || toks[k].Tag == "DT") && (toks[k+1].Lemma == w || strings.ToLower(toks[k+1].Text) == w) {
+				k += 2
+				continue
+			}
+			return 0
+		}
+		k++
+	}
+	return k - i
+}
+
+func hasObject(toks []analyze.Token, from int, objs map[string]bool) bool {
+	for k := from; k < len(toks) && k < from+7; k++ {
+		if objs[toks[k].Lemma] || objs[strings.ToLower(toks[k].Text)] {
+			return true
+		}
+		if toks[k].Text == "." || toks[k].Text == ";" {
+			return false
+		}
+	}
+	return false
+}
+
+var be = map[string]bool{"be": true, "is": true, "was": true, "were": true, "been": true, "being": true, "are": true, "am": true}
+
+// factual decides whether a trigger reports something that happened, and
+// the type it then has.
+func (e *Extractor) factual(toks []analyze.Token, t trigger, dated bool, ms []actorMention) (string, bool) {
+	typ := t.typ
+	// Conditions anywhere before the trigger: "if the U.S. stops a ship".
+	for k := 0; k < t.i; k++ {
+		if e.cond[strings.ToLower(toks[k].Text)] && toks[k].Tag != "MD" {
+			return "", false
+		}
+	}
+	back := func(n int) []analyze.Token {
+		from := t.i - n
+		if from < 0 {
+			from = 0
+		}
+		seg := toks[from:t.i]
+		// Stop at clause punctuation.
+		for k := len(seg) - 1; k >= 0; k-- {
+			if seg[k].Text == "," || seg[k].Text == ";" || seg[k].Text == ":" || seg[k].Text == "—" {
+				return seg[k+1:]
+			}
+		}
+		return seg
+	}
+	if t.noun {
+		for _, tk := range back(3) {
+			w := strings.ToLower(tk.Text)
+			if e.hypo[w] || e.hypo[tk.Lemma] || e.neg[w] || e.modal[w] {
+				return "", false
+			}
+		}
+		if t.definite {
+			return typ, true
+		}
+		// A bare noun is an event only when something anchors it: a date,
+		// a possessive owner, or an actor it is "of"/"by"/"between".
+		if dated || possessiveBefore(toks, t.i) || actorAfter(toks, t.i+t.n, ms) {
+			return typ, true
+		}
+		return "", false
+	}
+	// Verbs.
+	pre := back(4)
+	for k := len(pre) - 1; k >= 0; k-- {
+		w := strings.ToLower(pre[k].Text)
+		if e.neg[w] {
+			// "agreed not to shoot down" is cooperation.
+			if k >= 1 && strings.ToLower(pre[k-1].Text) != "to" && k+1 < len(pre) && pre[k+1].Text == "to" {
+				// "not to" after a verb of promise
+			}
+			if k >= 1 && (pre[k-1].Lemma == "agree" || pre[k-1].Lemma == "pledge" || pre[k-1].Lemma == "promise" || pre[k-1].Lemma == "commit") {
+				return "cooperation", true
+			}
+			return "", false
+		}
+		if e.modal[w] || pre[k].Tag == "MD" {
+			return "", false
+		}
+	}
+	tag := toks[t.i].Tag
+	if t.i > 0 && toks[t.i-1].Text == "to" {
+		gov := ""
+		for k := t.i - 2; k >= 0 && k >= t.i-4; k-- {
+			if strings.HasPrefix(toks[k].Tag, "VB") {
+				gov = toks[k].Lemma
+				break
+			}
+		}
+		switch gov {
+		case "threaten", "vow", "warn":
+			return "threat", true
+		case "agree", "pledge", "promise", "commit":
+			return "cooperation", true
+		case "decide", "order", "begin", "start", "continue", "move", "use", "go":
+			return typ, true
+		}
+		return "", false
+	}
+	switch tag {
+	case "VBD":
+		return typ, true
+	case "VBN":
+		// "was shot down", "had seized", or a participle after a noun.
+		return typ, true
+	case "VBZ", "VBP":
+		// Present tense reports news ("Iran seizes tanker") only with a date.
+		if dated {
+			return typ, true
+		}
+		return "", false
+	case "VBG":
+		if t.i > 0 && (toks[t.i-1].Lemma == "was" || toks[t.i-1].Lemma == "were" || toks[t.i-1].Text == "was" || toks[t.i-1].Text == "were") {
+			return typ, true
+		}
+		return "", false
+	case "VB":
+		if t.i > 0 && (toks[t.i-1].Lemma == "do" || toks[t.i-1].Text == "did") {
+			return typ, true
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// samePhrase reports whether only a noun phrase's modifiers (determiners,
+// adjectives, numbers, names, dates, possessive marks) lie between byte
+// offsets from and to.
+func samePhrase(toks []analyze.Token, from, to int) bool {
+	for _, t := range toks {
+		if t.Start < from || t.End > to {
+			continue
+		}
+		switch {
+		case t.Tag == "POS" || t.Tag == "DT" || t.Tag == "CD" || strings.HasPrefix(t.Tag, "JJ") || strings.HasPrefix(t.Tag, "NNP"):
+		case t.Text == "’s" || t.Text == "'s" || t.Text == "-":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func possessiveBefore(toks []analyze.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if toks[k].Tag == "POS" || toks[k].Text == "’s" || toks[k].Text == "'s" {
+			return true
+		}
+	}
+	return false
+}
+
+// actorAfter reports whether an actor is named just after a noun trigger,
+// introduced by of, by, between, on or against.
+func actorAfter(toks []analyze.Token, i int, ms []actorMention) bool {
+	if i >= len(toks) {
+		return false
+	}
+	switch strings.ToLower(toks[i].Text) {
+	case "of", "by", "between", "on", "against", "with":
+	default:
+		return false
+	}
+	limit := toks[i].End + 60
+	for _, m := range ms {
+		if m.start >= toks[i].End && m.start <= limit {
+			return true
+		}
+	}
+	return false
+}
+
+// build reads agents, targets, date, place and quantities for a trigger.
+func (e *Extractor) build(a *analyze.Analysis, s analyze.Sentence, t trigger, ms []actorMention, found []dates.Found) analyze.Incident {
+	toks := s.Tokens
+	ts, te := toks[t.i].Start, toks[t.i+t.n-1].End
+	in := analyze.Incident{
+		Type:     t.typ,
+		Sentence: s.Index,
+		Section:  s.Section,
+		Evidence: s.Text,
+		Cues:     []string{strings.ToLower(a.Doc.Text[ts:te])},
+	}
+	agents, targets := e.parties(a.Doc.Text, toks, t, ms)
+	in.Agents, in.Targets = agents, targets
+	// The date nearest the trigger.
+	best := math.MaxInt
+	for _, f := range found {
+		d := abs(s.Start + f.Start - ts)
+		if d < best {
+			best = d
+			in.Date, in.DateText, in.DatePrecision = f.Date.String(), f.Text, f.Date.Precision()
+		}
+	}
+	if e.places != nil {
+		in.Location = e.places.Place(a.Doc.Text, s.Start, s.End)
+	}
+	if in.Location == "" {
+		in.Location = stateLocation(a.Doc.Text, ms, s.Start)
+	}
+	in.Quantities = quantities(s.Text)
+	in.Summary = summary(a.Doc.Text, s, t, ms)
+	conf := 0.5
+	if !t.noun {
+		conf += 0.15
+	}
+	if in.Date != "" {
+		conf += 0.1
+	}
+	if len(in.Agents) > 0 {
+		conf += 0.15
+	}
+	in.Confidence = math.Round(conf*100) / 100
+	if t.definite && len(in.Agents) == 0 {
+		in.Confidence = 0.4 // marks a back-reference for merge
+	}
+	return in
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// parties reads who acted and who was acted upon.
+func (e *Extractor) parties(text string, toks []analyze.Token, t trigger, ms []actorMention) (agents, targets []string) {
+	ts, te := toks[t.i].Start, toks[t.i+t.n-1].End
+	// "between X and Y": both sides act.
+	for k := 0; k+1 < len(toks); k++ {
+		if strings.ToLower(toks[k].Text) == "between" {
+			var both []string
+			for _, m := range ms {
+				if m.start > toks[k].Start && m.start < toks[k].End+80 && len(both) < 2 {
+					both = appendUnique(both, m.id)
+				}
+			}
+			if len(both) == 2 && (e.sym[t.typ] || abs(toks[k].Start-te) < 40 || abs(toks[k].Start-ts) < 60) {
+				return both, nil
+			}
+		}
+	}
+	before := func(limit int) *actorMention {
+		for k := len(ms) - 1; k >= 0; k-- {
+			if ms[k].end <= ts && ts-ms[k].end <= limit {
+				return &ms[k]
+			}
+		}
+		return nil
+	}
+	afterWord := func(words map[string]bool, limit int) *actorMention {
+		for k := t.i + t.n; k < len(toks) && toks[k].Start-te < limit; k++ {
+			if !words[strings.ToLower(toks[k].Text)] {
+				continue
+			}
+			for j := range ms {
+				if ms[j].start >= toks[k].End && ms[j].start-toks[k].End < 40 {
+					return &ms[j]
+				}
+			}
+		}
+		return nil
+	}
+	after := func(limit int) *actorMention {
+		for j := range ms {
+			if ms[j].start >= te && ms[j].start-te <= limit {
+				return &ms[j]
+			}
+		}
+		return nil
+	}
+	passive := false
+	if !t.noun && toks[t.i].Tag == "VBN" {
+		for k := t.i - 1; k >= 0 && k >= t.i-3; k-- {
+			if be[toks[k].Lemma] || be[strings.ToLower(toks[k].Text)] {
+				passive = true
+				break
+			}
+		}
+	}
+	by := map[string]bool{"by": true}
+	switch {
+	case passive:
+		if m := afterWord(by, 60); m != nil {
+			agents = append(agents, m.id)
+		}
+		if m := before(120); m != nil {
+			targets = append(targets, m.id)
+		}
+	case t.noun:
+		// The owner of the noun phrase: "Tehran's June 20 shoot down",
+		// "Chinese intercepts".
+		if m := before(40); m != nil && samePhrase(toks, m.end, ts) {
+			agents = append(agents, m.id)
+		}
+		if m := afterWord(by, 80); m != nil {
+			agents = appendUnique(nil, m.id)
+		}
+		if m := afterWord(map[string]bool{"of": true, "on": true, "against": true, "to": true, "with": true}, 40); m != nil {
+			targets = append(targets, m.id)
+		}
+	default:
+		if m := before(150); m != nil {
+			agents = append(agents, m.id)
+		}
+		if t.typ == "deployment" {
+			// Troops are sent somewhere, not at someone, unless "against".
+			if m := afterWord(map[string]bool{"against": true}, 60); m != nil {
+				targets = append(targets, m.id)
+			}
+		} else if m := after(70); m != nil {
+			targets = append(targets, m.id)
+		}
+	}
+	if e.sym[t.typ] {
+		// Both sides act: the target joins the agents.
+		for _, id := range targets {
+			agents = appendUnique(agents, id)
+		}
+		targets = nil
+	}
+	var tg []string
+	for _, id := range targets {
+		if !contains(agents, id) {
+			tg = append(tg, id)
+		}
+	}
+	return agents, tg
+}
+
+func appendUnique(ss []string, s string) []string {
+	if contains(ss, s) {
+		return ss
+	}
+	return append(ss, s)
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// stateLocation names a state the sentence puts something in ("in Syria",
+// "over Iraq").
+func stateLocation(text string, ms []actorMention, base int) string {
+	for _, m := range ms {
+		if m.kind != analyze.KindState {
+			continue
+		}
+		pre := strings.ToLower(text[max(base, m.start-8):m.start])
+		for _, p := range []string{"in ", "over ", "inside ", "near ", "off ", "into "} {
+			if strings.HasSuffix(pre, p) {
+				return text[m.start:m.end]
+			}
+		}
+	}
+	return ""
+}
+
+var (
+	numberWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens of": 24, "hundreds of": 200, "thousands of": 2000}
+	quantRe = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of|thousands of)\s+(?:[a-z-]+\s+){0,2}?(soldiers|troops|sailors|marines|personnel|drones|aircraft|jets|fighters|bombers|planes|helicopters|ships|warships|vessels|boats|tankers|destroyers|submarines|missiles|rockets|shells|people|civilians|crew members|crew|casualties|dead|killed|wounded|hostages|prisoners|battalions|brigades|divisions)\b`)
+)
+
+// quantities reads counted things: "2,500 soldiers", "two drones".
+func quantities(s string) []analyze.Quantity {
+	var out []analyze.Quantity
+	for _, m := range quantRe.FindAllStringSubmatch(s, -1) {
+		n, ok := numberWords[strings.ToLower(m[1])]
+		if !ok {
+			v, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", ""), 64)
+			if err != nil {
+				continue
+			}
+			n = v
+		}
+		if n >= 1900 && n <= 2100 && !strings.Contains(m[1], ",") {
+			continue // a year, not a count
+		}
+		out = append(out, analyze.Quantity{Value: n, Unit: strings.ToLower(m[2])})
+	}
+	return out
+}
+
+// summary is the clause around the trigger: from the agent (or the clause
+// start) to the end of the trigger's object.
+func summary(text string, s analyze.Sentence, t trigger, ms []actorMention) string {
+	toks := s.Tokens
+	start := t.i
+	for k := t.i - 1; k >= 0 && k >= t.i-8; k-- {
+		w := toks[k].Text
+		if w == "," || w == ";" || w == ":" || w == "—" || w == "(" || strings.EqualFold(w, "that") || strings.EqualFold(w, "when") || strings.EqualFold(w, "after") {
+			break
+		}
+		start = k
+	}
+	end := t.i + t.n
+	for end < len(toks) && end < t.i+t.n+10 {
+		w := toks[end].Text
+		if w == "," || w == ";" || w == "." || w == ":" || w == "—" || w == ")" {
+			break
+		}
+		end++
+	}
+	out := text[toks[start].Start:toks[end-1].End]
+	out = strings.TrimLeft(out, "“\"‘'")
+	if len(out) > 0 {
+		out = strings.ToUpper(out[:1]) + out[1:]
+	}
+	_ = ms
+	return out
+}

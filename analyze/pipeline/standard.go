@@ -5,6 +5,7 @@ import (
 	"github.com/brief-tool/brief/analyze/actors"
 	"github.com/brief-tool/brief/analyze/incidents"
 	"github.com/brief-tool/brief/analyze/nlp"
+	"github.com/brief-tool/brief/analyze/proposals"
 )
 
 // Standard returns brief's extractors in the order they must run: actors
@@ -28,6 +29,10 @@ func Standard(dictionaries []string) ([]analyze.Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
+	cues, err := proposals.LoadCues()
+	if err != nil {
+		return nil, err
+	}
 	res := actors.New(d, n)
-	return []analyze.Extractor{res, incidents.New(lex, res)}, nil
+	return []analyze.Extractor{res, incidents.New(lex, res), proposals.New(cues)}, nil
 }

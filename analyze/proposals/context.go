@@ -1,0 +1,125 @@
+package proposals
+
+import (
+	"strings"
+
+	"github.com/brief-tool/brief/analyze"
+)
+
+// merge folds restatements into the first statement of a proposal: the same
+// mechanism between overlapping parties, by the same proposer.
+func merge(in []analyze.Proposal) []analyze.Proposal {
+	var out []analyze.Proposal
+	for _, p := range in {
+		k := -1
+		for j := range out {
+			q := &out[j]
+			if q.Mechanism == p.Mechanism && q.Proposer == p.Proposer && q.Section == p.Section && overlap(q.Parties, p.Parties) {
+				k = j
+				break
+			}
+		}
+		if k < 0 {
+			out = append(out, p)
+			continue
+		}
+		q := &out[k]
+		q.Support = append(q.Support, analyze.Support{Sentence: p.Sentence, Section: p.Section, Evidence: p.Evidence})
+		q.Cues = dedupe(append(q.Cues, p.Cues...))
+		for _, id := range p.Parties {
+			if !contains(q.Parties, id) {
+				q.Parties = append(q.Parties, id)
+			}
+		}
+	}
+	return out
+}
+
+func overlap(a, b []string) bool {
+	for _, x := range a {
+		if contains(b, x) {
+			return true
+		}
+	}
+	return len(a) == 0 || len(b) == 0
+}
+
+// context attaches to each proposal the reasons, caveats and precedents
+// the text gives near it: in its paragraph, or in the enumerated reasons
+// ("First, ... Second, ...") that follow it.
+func (e *Extractor) context(a *analyze.Analysis, ps []analyze.Proposal) {
+	if len(ps) == 0 {
+		return
+	}
+	used := map[int]bool{}
+	for _, p := range ps {
+		used[p.Sentence] = true
+		for _, s := range p.Support {
+			used[s.Sentence] = true
+		}
+	}
+	para := paragraphOf(a)
+	for si, s := range a.Sentences {
+		if s.Section != analyze.SectionBody || used[si] {
+			continue
+		}
+		// The proposal this sentence belongs to: the last one stated
+		// before it in the same paragraph, else the nearest before it.
+		k := nearest(ps, si, para)
+		if k < 0 {
+			continue
+		}
+		low := strings.ToLower(s.Text)
+		p := &ps[k]
+		switch {
+		case len(e.caveats.find(low)) > 0 && para[si] == para[p.Sentence]:
+			p.Caveats = append(p.Caveats, s.Text)
+		case len(e.precedents.find(low)) > 0 && para[si] == para[p.Sentence]:
+			p.Precedents = append(p.Precedents, s.Text)
+		case enumerated(low) || (len(e.rationale.find(low)) > 0 && para[si] == para[p.Sentence]):
+			p.Rationale = append(p.Rationale, s.Text)
+		}
+	}
+	// A purpose clause in the proposal itself is a reason: "... is needed
+	// to mitigate the tactical risks".
+	for i := range ps {
+		if j := strings.Index(ps[i].Evidence, " to mitigate "); j >= 0 {
+			ps[i].Rationale = append([]string{strings.TrimRight(ps[i].Evidence[j+1:], ".")}, ps[i].Rationale...)
+		}
+	}
+}
+
+// enumerated reports whether a sentence opens an enumerated reason.
+func enumerated(low string) bool {
+	for _, p := range []string{"first,", "second,", "third,", "fourth,", "fifth,", "finally,", "firstly,", "secondly,", "thirdly,"} {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func paragraphOf(a *analyze.Analysis) map[int]int {
+	out := map[int]int{}
+	p := 0
+	for si, s := range a.Sentences {
+		for p < len(a.Paragraphs) && a.Paragraphs[p].End <= s.Start {
+			p++
+		}
+		out[si] = p
+	}
+	return out
+}
+
+func nearest(ps []analyze.Proposal, si int, para map[int]int) int {
+	best := -1
+	for k, p := range ps {
+		if p.Section != analyze.SectionBody || p.Sentence > si {
+			continue
+		}
+		if best < 0 || p.Sentence > ps[best].Sentence {
+			best = k
+		}
+	}
+	return best
+}

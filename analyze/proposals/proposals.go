@@ -1,0 +1,242 @@
+// Package proposals finds the de-confliction options a document puts
+// forward: who should do what, between whom, why, and with what limits.
+//
+// A sentence is a proposal when it uses recommending language (should,
+// must, need to, it is time, we propose, X called for ...) and names a
+// measure; the measure's mechanism (hotline, agreement, notification,
+// separation, mediation, dialogue, restraint, other) is decided by cue
+// rules kept as data (data/cues.yaml), and the cues that fired are kept
+// with the item. A limit that is itself recommended ("should not
+// include", "should be constrained") is a restraint. Restatements of a
+// proposal are one item with its other sentences in Support; reasons,
+// caveats and precedents are read from the sentences around it.
+package proposals
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/brief-tool/brief/analyze"
+)
+
+//go:embed data/cues.yaml
+var cuesYAML []byte
+
+// Cues is the proposal vocabulary.
+type Cues struct {
+	Recommend      []string    `yaml:"recommend"`
+	Counterfactual []string    `yaml:"counterfactual"`
+	Limits         []string    `yaml:"limits"`
+	Mechanisms     []Mechanism `yaml:"mechanisms"`
+	Rationale      []string    `yaml:"rationale"`
+	Caveats        []string    `yaml:"caveats"`
+	Precedents     []string    `yaml:"precedents"`
+}
+
+// Mechanism is a kind of measure and the words that name it.
+type Mechanism struct {
+	Name string   `yaml:"name"`
+	Cues []string `yaml:"cues"`
+}
+
+// LoadCues reads the shipped cues.
+func LoadCues() (*Cues, error) {
+	var c Cues
+	if err := yaml.UnmarshalWithOptions(cuesYAML, &c, yaml.Strict()); err != nil {
+		return nil, fmt.Errorf("proposal cues: %w", err)
+	}
+	known := map[string]bool{}
+	for _, m := range analyze.Mechanisms {
+		known[m] = true
+	}
+	for _, m := range c.Mechanisms {
+		if !known[m.Name] {
+			return nil, fmt.Errorf("proposal cues: unknown mechanism %q", m.Name)
+		}
+	}
+	return &c, nil
+}
+
+// phrases matches any of a list of phrases at word boundaries.
+type phrases struct {
+	re *regexp.Regexp
+}
+
+func compile(list []string) phrases {
+	if len(list) == 0 {
+		return phrases{}
+	}
+	sorted := append([]string(nil), list...)
+	sort.Slice(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
+	q := make([]string, len(sorted))
+	for i, p := range sorted {
+		q[i] = regexp.QuoteMeta(strings.ToLower(p))
+	}
+	return phrases{re: regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(` + strings.Join(q, "|") + `)(?:[^\p{L}\p{N}]|$)`)}
+}
+
+// find returns the phrases found in lower-cased s, in order.
+func (p phrases) find(s string) []string {
+	if p.re == nil {
+		return nil
+	}
+	var out []string
+	for _, m := range p.re.FindAllStringSubmatchIndex(s, -1) {
+		out = append(out, s[m[2]:m[3]])
+	}
+	return out
+}
+
+// index returns the offset of the first phrase in s, or -1.
+func (p phrases) index(s string) int {
+	if p.re == nil {
+		return -1
+	}
+	m := p.re.FindStringSubmatchIndex(s)
+	if m == nil {
+		return -1
+	}
+	return m[2]
+}
+
+// Extractor finds proposals. It is safe for concurrent use.
+type Extractor struct {
+	recommend, counter, limits, rationale, caveats, precedents phrases
+	mechs                                                      []mechCues
+}
+
+type mechCues struct {
+	name string
+	cues phrases
+}
+
+// New builds an Extractor from cues.
+func New(c *Cues) *Extractor {
+	e := &Extractor{
+		recommend: compile(c.Recommend), counter: compile(c.Counterfactual), limits: compile(c.Limits),
+		rationale: compile(c.Rationale), caveats: compile(c.Caveats), precedents: compile(c.Precedents),
+	}
+	for _, m := range c.Mechanisms {
+		e.mechs = append(e.mechs, mechCues{m.Name, compile(m.Cues)})
+	}
+	return e
+}
+
+// Name implements analyze.Extractor.
+func (e *Extractor) Name() string { return "proposals" }
+
+// Extract implements analyze.Extractor.
+func (e *Extractor) Extract(ctx context.Context, a *analyze.Analysis) error {
+	byS := mentionsBySentence(a)
+	var found []analyze.Proposal
+	for _, s := range a.Sentences {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		switch s.Section {
+		case analyze.SectionBody, analyze.SectionComments, analyze.SectionBio:
+		default:
+			continue
+		}
+		if p, ok := e.sentence(a, s, byS[s.Index]); ok {
+			found = append(found, p)
+		}
+	}
+	found = merge(found)
+	e.context(a, found)
+	a.Proposals = found
+	return nil
+}
+
+// sentence reads one sentence as a proposal.
+func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, ms []mention) (analyze.Proposal, bool) {
+	low := strings.ToLower(s.Text)
+	if strings.HasSuffix(strings.TrimSpace(low), "?") || len(e.counter.find(low)) > 0 {
+		return analyze.Proposal{}, false
+	}
+	rec := e.recommend.find(low)
+	lim := e.limits.find(low)
+	title := s.Section == analyze.SectionTitle
+	if len(rec) == 0 && !title {
+		return analyze.Proposal{}, false
+	}
+	mech, cues := e.mechanism(low)
+	if len(lim) > 0 && len(rec) > 0 {
+		// A recommended limit: "the channel should not include ...".
+		mech, cues = "restraint", append(lim, cues...)
+	}
+	if mech == "" {
+		return analyze.Proposal{}, false
+	}
+	p := analyze.Proposal{
+		Mechanism:  mech,
+		Cues:       dedupe(append(rec, cues...)),
+		Sentence:   s.Index,
+		Section:    s.Section,
+		Evidence:   s.Text,
+		Proposer:   "authors",
+		Confidence: 0.6,
+	}
+	if id := attribution(s, ms); id != "" {
+		p.Proposer = id
+	}
+	p.Parties = parties(a, ms)
+	p.Summary = summary(s.Text, e.recommend.index(low))
+	if len(cues) > 1 {
+		p.Confidence = 0.75
+	}
+	return p, true
+}
+
+// mechanism picks the mechanism whose cues the sentence names most, ties
+// going to the earlier mechanism in the data.
+func (e *Extractor) mechanism(low string) (string, []string) {
+	best, bestScore := "", 0
+	var bestCues []string
+	for _, m := range e.mechs {
+		found := m.cues.find(low)
+		score := 0
+		for _, f := range found {
+			score += len(strings.Fields(f)) // specific phrases weigh more
+		}
+		if score > bestScore {
+			best, bestScore, bestCues = m.name, score, found
+		}
+	}
+	return best, bestCues
+}
+
+func dedupe(ss []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// summary is the recommended measure: the words after the recommending
+// cue, or the sentence when the cue opens it.
+func summary(s string, at int) string {
+	out := s
+	if at > 0 && at < len(s) {
+		rest := strings.TrimSpace(s[at:])
+		if len(strings.Fields(rest)) >= 4 {
+			out = rest
+		}
+	}
+	out = strings.TrimRight(strings.TrimSpace(out), ".")
+	if out != "" {
+		out = strings.ToUpper(out[:1]) + out[1:]
+	}
+	return out
+}

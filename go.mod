@@ -3,6 +3,8 @@ module github.com/brief-tool/brief
 go 1.26.8
 
 require (
+	github.com/aaaton/golem/v4 v4.0.2
+	github.com/aaaton/golem/v4/dicts/en v1.0.0
 	github.com/go-viper/mapstructure/v2 v2.4.0
 	github.com/goccy/go-yaml v1.19.2
 	github.com/jdkato/prose/v3 v3.2.3
@@ -14,8 +16,6 @@ require (
 )
 
 require (
-	github.com/aaaton/golem/v4 v4.0.2 // indirect
-	github.com/aaaton/golem/v4/dicts/en v1.0.0 // indirect
 	github.com/fsnotify/fsnotify v1.9.0 // indirect
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	github.com/pelletier/go-toml/v2 v2.2.4 // indirect

@@ -44,7 +44,9 @@ type Resolver struct {
 // New builds a Resolver over d. ner may be nil, which turns the
 // statistical fallback off.
 func New(d *Dictionary, ner EntityFinder) *Resolver {
-	r := &Resolver{dict: d, actors: newIndex(false), sources: newIndex(false), titles: newIndex(true),
+	titles := newIndex(true)
+	titles.keepDots = true
+	r := &Resolver{dict: d, actors: newIndex(false), sources: newIndex(false), titles: titles,
 		stop: newIndex(false), places: newIndex(false), ner: ner, services: map[string]int{}}
 	for i, e := range d.Entries {
 		r.actors.add(e.Name, i, formName)
@@ -118,6 +120,7 @@ type docState struct {
 	// pattern explained.
 	words   [][]word
 	covered [][]bool
+	placed  [][]bool // covered by a gazetteer place, which may begin a name
 	roles   []roleRef
 }
 
@@ -126,15 +129,18 @@ func (r *Resolver) Extract(ctx context.Context, a *analyze.Analysis) error {
 	st := &docState{a: a, actors: map[string]*acc{}, sources: map[string]*analyze.Source{}}
 	st.words = make([][]word, len(a.Sentences))
 	st.covered = make([][]bool, len(a.Sentences))
+	st.placed = make([][]bool, len(a.Sentences))
 	for si, s := range a.Sentences {
 		st.words[si] = splitWords(s.Tokens)
 		st.covered[si] = make([]bool, len(st.words[si]))
+		st.placed[si] = make([]bool, len(st.words[si]))
 		r.scanSentence(st, si)
 	}
 	if err := r.fallback(ctx, st); err != nil {
 		return err
 	}
 	r.resolvePeople(st)
+	r.historical(st)
 	a.Actors = st.result()
 	a.Sources = st.sourceList()
 	return nil
@@ -185,6 +191,7 @@ func (r *Resolver) scanSentence(st *docState, si int) {
 			if _, pn := r.places.match(ws, i); pn > 0 {
 				for k := i; k < i+pn; k++ {
 					st.covered[si][k] = true
+					st.placed[si][k] = true
 				}
 				i += pn
 				continue
@@ -194,6 +201,14 @@ func (r *Resolver) scanSentence(st *docState, si int) {
 		}
 		e := r.dict.Entries[f.item]
 		end := i + n
+		if (f.kind == formCapital) && i > 0 && locative[strings.ToLower(ws[i-1].text)] {
+			// "signed in Moscow": a capital as a place, not a government.
+			for k := i; k < end; k++ {
+				st.covered[si][k] = true
+			}
+			i = end
+			continue
+		}
 		if e.Kind == analyze.KindState && f.kind != formSeat {
 			// "Iranian military", "Chinese navy": a state's armed service.
 			if sn, svc := service(ws, end); sn > 0 {
@@ -227,6 +242,11 @@ func (r *Resolver) scanSentence(st *docState, si int) {
 		i = end
 	}
 }
+
+// locative prepositions make a capital a place ("talks in Moscow") rather
+// than its government ("Moscow warned").
+var locative = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "from": true,
+	"to": true, "via": true, "into": true, "around": true, "across": true}
 
 func entryAcc(e Entry) acc {
 	return acc{id: e.ID, name: e.Name, kind: e.Kind, country: e.Country}
@@ -384,4 +404,50 @@ func (st *docState) result() []analyze.Actor {
 		return out[i].ID < out[j].ID
 	})
 	return out
+}
+
+// predecessors maps a state to the historical state its capital and seats
+// stood for: in a text about the Soviet Union, "Moscow" and "the Kremlin"
+// are Soviet.
+var predecessors = map[string]string{"RUS": "SUN", "SRB": "YUG", "CZE": "CSK"}
+
+// historical moves capital and seat mentions of a modern state to its
+// predecessor when the document names the predecessor and not the modern
+// state itself.
+func (r *Resolver) historical(st *docState) {
+	for modern, old := range predecessors {
+		m, o := st.actors[modern], st.actors[old]
+		if m == nil || o == nil {
+			continue
+		}
+		var e *Entry
+		for i := range r.dict.Entries {
+			if r.dict.Entries[i].ID == modern {
+				e = &r.dict.Entries[i]
+			}
+		}
+		if e == nil {
+			continue
+		}
+		metonyms := map[string]bool{}
+		for _, c := range e.Capitals {
+			metonyms[key(c)] = true
+		}
+		for _, s := range e.Seats {
+			metonyms[key(s.Name)] = true
+			metonyms[key("the "+s.Name)] = true
+		}
+		var keep []analyze.Mention
+		for _, mm := range m.mentions {
+			if metonyms[key(mm.Text)] {
+				o.mentions = append(o.mentions, mm)
+			} else {
+				keep = append(keep, mm)
+			}
+		}
+		m.mentions = keep
+		if len(keep) == 0 {
+			delete(st.actors, modern)
+		}
+	}
 }

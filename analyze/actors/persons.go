@@ -52,7 +52,7 @@ var orgNouns = map[string]string{
 	"Army": analyze.KindMilitary, "Navy": analyze.KindMilitary, "Guard": analyze.KindMilitary, "Guards": analyze.KindMilitary,
 	"Brigade": analyze.KindMilitary, "Brigades": analyze.KindMilitary, "Fleet": analyze.KindMilitary,
 	"Regiment": analyze.KindMilitary, "Division": analyze.KindMilitary, "Battalion": analyze.KindMilitary,
-	"Squadron": analyze.KindMilitary, "Staff": analyze.KindMilitary, "Front": analyze.KindGroup, "Movement": analyze.KindGroup,
+	"Squadron": analyze.KindMilitary, "Staff": analyze.KindMilitary, "District": analyze.KindMilitary, "Front": analyze.KindGroup, "Movement": analyze.KindGroup,
 }
 
 // person matches [title...] [","] Name at word i of sentence si and returns
@@ -146,7 +146,7 @@ func (r *Resolver) nameEnd(st *docState, si, i int) int {
 	for j < len(ws) && j-i < 4 {
 		w := ws[j]
 		switch {
-		case nameParticles[w.key] && j > i && j+1 < len(ws) && capitalized(ws[j+1].text):
+		case nameParticles[strings.ToLower(w.key)] && j > i && j+1 < len(ws) && capitalized(ws[j+1].text):
 		case !nameWord(w.text) || w.tag == "NNPS":
 			return trimName(ws, i, j)
 		default:
@@ -178,7 +178,7 @@ func (r *Resolver) nameEnd(st *docState, si, i int) int {
 }
 
 func trimName(ws []word, i, j int) int {
-	for j > i && nameParticles[ws[j-1].key] {
+	for j > i && nameParticles[ws[j-1].key] { // only a lower-case particle can't end a name
 		j--
 	}
 	return j
@@ -252,7 +252,17 @@ func (r *Resolver) fallback(ctx context.Context, st *docState) error {
 					break
 				}
 			}
-			if k-i < 2 || k-i > 4 {
+			// The recogniser often stops short of a name ("John F." of "John F.
+			// Kennedy"): the name runs as far as name words do.
+			if end := r.nameEnd(st, si, i); end > k && k > i {
+				k = end
+				for x := i; x < k; x++ {
+					if st.covered[si][x] {
+						k = x
+					}
+				}
+			}
+			if k-i < 2 || k-i > 4 || !personContext(ws, i) {
 				continue
 			}
 			if end := r.nameEnd(st, si, i); end < k {
@@ -268,6 +278,36 @@ func (r *Resolver) fallback(ctx context.Context, st *docState) error {
 		}
 	}
 	return nil
+}
+
+// notPersonBefore are words after which a capitalised name is a place, a
+// ship or a title rather than a person: "in Hot Springs", "the tanker Stena
+// Impero", "the novel “Red Alert”".
+var notPersonBefore = map[string]bool{"in": true, "at": true, "near": true, "on": true, "over": true,
+	"into": true, "from": true, "outside": true, "across": true, "toward": true, "towards": true, "off": true,
+	"tanker": true, "ship": true, "vessel": true, "destroyer": true, "frigate": true, "carrier": true,
+	"tankers": true, "ships": true, "vessels": true, "destroyers": true, "frigates": true, "carriers": true,
+	"cruiser": true, "submarine": true, "boat": true, "freighter": true, "USS": true, "HMS": true, "INS": true,
+	"operation": true, "Operation": true, "exercise": true, "novel": true, "film": true, "movie": true,
+	"book": true, "“": true, "\"": true, "‘": true, "'": true}
+
+// personContext reports whether the words before a recognised name leave it
+// a person.
+func personContext(ws []word, i int) bool {
+	if i == 0 {
+		return true
+	}
+	prev := strings.ToLower(ws[i-1].text)
+	if notPersonBefore[ws[i-1].text] || notPersonBefore[prev] {
+		return false
+	}
+	// "the British-flagged Stena Impero": a flag or owner makes it a ship.
+	for _, s := range []string{"flagged", "owned", "registered", "operated"} {
+		if strings.HasSuffix(prev, s) {
+			return false
+		}
+	}
+	return true
 }
 
 // unexplained reports whether sentence si has a capitalised word, other than
@@ -292,7 +332,7 @@ func (r *Resolver) orgRuns(st *docState, si int) {
 			continue
 		}
 		i := j
-		for i > 0 && !st.covered[si][i-1] && !ws[i-1].possessive && (capitalized(ws[i-1].text) && nameWord(ws[i-1].text) || (ws[i-1].key == "of" || ws[i-1].key == "for" || ws[i-1].key == "and") && i-2 >= 0 && capitalized(ws[i-2].text)) {
+		for i > 0 && (!st.covered[si][i-1] || st.placed[si][i-1]) && !ws[i-1].possessive && (capitalized(ws[i-1].text) && nameWord(ws[i-1].text) || (ws[i-1].key == "of" || ws[i-1].key == "for" || ws[i-1].key == "and") && i-2 >= 0 && capitalized(ws[i-2].text)) {
 			i--
 		}
 		for i < j && !capitalized(ws[i].text) {

@@ -12,9 +12,9 @@ import (
 // are split ("U.S.-Russia" is two words), possessive endings are folded into
 // the word before them.
 type word struct {
-	text       string
-	key        string
-	raw        string // text with apostrophes folded but dots kept, for abbreviations
+	text string
+	key  string
+	raw  string // text with apostrophes folded but dots kept, for abbreviations
 
 	start, end int
 	tag        string
@@ -146,6 +146,11 @@ type index struct {
 func newIndex(fold bool) *index { return &index{first: map[string][]form{}, fold: fold} }
 
 func (x *index) add(phrase string, item int, kind formKind) {
+	// "the Kremlin" and "The Kremlin" are both the Kremlin: the article is
+	// not part of the name.
+	for _, the := range []string{"the ", "The "} {
+		phrase = strings.TrimPrefix(phrase, the)
+	}
 	ws := phraseWords(phrase, x.keepDots)
 	if len(ws) == 0 {
 		return

@@ -310,14 +310,21 @@ func personContext(ws []word, i int) bool {
 	return true
 }
 
-// unexplained reports whether sentence si has a capitalised word, other than
-// an ordinary sentence opener, that nothing has explained.
+// unexplained reports whether sentence si has a run of two or more
+// capitalised words, other than an ordinary sentence opener, that nothing
+// has explained: the shape of a first mention of a person. (Later, single
+// word references resolve against the names found.)
 func (st *docState) unexplained(si int) bool {
+	run := 0
 	for k, w := range st.words[si] {
 		if st.covered[si][k] || !nameWord(w.text) || (w.first && !strings.HasPrefix(w.tag, "NNP")) {
+			run = 0
 			continue
 		}
-		return true
+		run++
+		if run >= 2 {
+			return true
+		}
 	}
 	return false
 }

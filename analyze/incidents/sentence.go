@@ -26,11 +26,16 @@ func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, pub dates.
 		return nil
 	}
 	var out []analyze.Incident
-	found := dates.Find(s.Text, pub)
+	var found []dates.Found
+	searched := false
 	for i := 0; i < len(toks); i++ {
 		t, ok := e.match(toks, i)
 		if !ok {
 			continue
+		}
+		if !searched {
+			// Dates are looked for only in sentences that report something.
+			found, searched = dates.Find(s.Text, pub), true
 		}
 		i += t.n - 1
 		typ, ok := e.factual(toks, t, len(found) > 0, ms)

@@ -39,6 +39,9 @@ type Resolver struct {
 	// services maps "USA|navy" to the dictionary's entry for that
 	// service, so "American navy" and "U.S. Navy" are one actor.
 	services map[string]int
+	// people maps a lower-cased full name or alias of a known person to the
+	// entry, so a name found by a title pattern gets its country.
+	people map[string]int
 }
 
 // New builds a Resolver over d. ner may be nil, which turns the
@@ -47,7 +50,7 @@ func New(d *Dictionary, ner EntityFinder) *Resolver {
 	titles := newIndex(true)
 	titles.keepDots = true
 	r := &Resolver{dict: d, actors: newIndex(false), sources: newIndex(false), titles: titles,
-		stop: newIndex(false), places: newIndex(false), ner: ner, services: map[string]int{}}
+		stop: newIndex(false), places: newIndex(false), ner: ner, services: map[string]int{}, people: map[string]int{}}
 	for i, e := range d.Entries {
 		r.actors.add(e.Name, i, formName)
 		for _, a := range e.Aliases {
@@ -64,6 +67,13 @@ func New(d *Dictionary, ner EntityFinder) *Resolver {
 		}
 	}
 	for i, e := range d.Entries {
+		if e.Kind == analyze.KindPerson {
+			for _, form := range append([]string{e.Name}, e.Aliases...) {
+				if len(strings.Fields(form)) > 1 {
+					r.people[strings.ToLower(key(form))] = i
+				}
+			}
+		}
 		if e.Country == "" || e.Kind == analyze.KindState {
 			continue
 		}
@@ -141,6 +151,7 @@ func (r *Resolver) Extract(ctx context.Context, a *analyze.Analysis) error {
 	}
 	r.resolvePeople(st)
 	r.historical(st)
+	r.divided(st)
 	a.Actors = st.result()
 	a.Sources = st.sourceList()
 	return nil
@@ -448,6 +459,39 @@ func (r *Resolver) historical(st *docState) {
 		m.mentions = keep
 		if len(keep) == 0 {
 			delete(st.actors, modern)
+		}
+	}
+}
+
+// divided names the halves of a divided country by their short forms once
+// the text has named both: "the North" and "the South" in a text about the
+// two Koreas.
+var divided = []struct{ north, south string }{{"PRK", "KOR"}, {"SDN", "SSD"}}
+
+func (r *Resolver) divided(st *docState) {
+	for _, pair := range divided {
+		n, s := st.actors[pair.north], st.actors[pair.south]
+		if n == nil || s == nil || (pair.north == "SDN" && false) {
+			continue
+		}
+		for si, ws := range st.words {
+			for k := 1; k < len(ws); k++ {
+				if st.covered[si][k] || !strings.EqualFold(ws[k-1].key, "the") {
+					continue
+				}
+				var target *acc
+				switch ws[k].key {
+				case "North":
+					target = n
+				case "South":
+					target = s
+				}
+				// "the North Atlantic": the word must stand alone.
+				if target == nil || (k+1 < len(ws) && capitalized(ws[k+1].text) && !ws[k].possessive) {
+					continue
+				}
+				st.mention(si, k, k+1, acc{id: target.id})
+			}
 		}
 	}
 }

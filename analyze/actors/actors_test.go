@@ -126,18 +126,18 @@ func TestResolve(t *testing.T) {
 				kind, country, role string
 				forms               []string
 			}{
-				"irgc":   {kind: "military", country: "IRN", forms: []string{"IRGC"}},
+				"irgc":    {kind: "military", country: "IRN", forms: []string{"IRGC"}},
 				"centcom": {kind: "military", country: "USA", forms: []string{"CENTCOM"}},
 			},
 		},
 		{
-			name: "acronyms, places and ships are not actors",
-			text: "Planners reviewed the CCIRs and ISR assets near Hot Springs after the tanker Stena Impero sailed in the Strait of Hormuz.\n",
+			name:   "acronyms, places and ships are not actors",
+			text:   "Planners reviewed the CCIRs and ISR assets near Hot Springs after the tanker Stena Impero sailed in the Strait of Hormuz.\n",
 			absent: []string{"ccirs", "isr", "hot-springs", "stena-impero"},
 		},
 		{
-			name: "capital as a place",
-			text: "The two sides met in Moscow to sign the accord.\n",
+			name:   "capital as a place",
+			text:   "The two sides met in Moscow to sign the accord.\n",
 			absent: []string{"RUS"},
 		},
 		{

@@ -433,8 +433,17 @@ func (r *Resolver) resolvePeople(st *docState) {
 		}
 		name := p.full()
 		name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
+		ac := acc{id: ingest.Slug(name), name: name, kind: analyze.KindPerson, country: p.country, role: p.role}
+		// A person the dictionary knows keeps its identity and country.
+		if k, ok := r.people[strings.ToLower(key(name))]; ok {
+			e := r.dict.Entries[k]
+			ac.id, ac.name = e.ID, e.Name
+			if ac.country == "" {
+				ac.country = e.Country
+			}
+		}
 		for _, sp := range p.spans {
-			st.mention(sp.si, sp.i, sp.j, acc{id: ingest.Slug(name), name: name, kind: analyze.KindPerson, country: p.country, role: p.role})
+			st.mention(sp.si, sp.i, sp.j, ac)
 		}
 	}
 }

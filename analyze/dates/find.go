@@ -21,6 +21,8 @@ var (
 	mdFind    = regexp.MustCompile(`\b(` + monthRe + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:[^,\d]|$|,\s*[^\d\s])`)
 	dmFind    = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthRe + `)\b`)
 	myFind    = regexp.MustCompile(`\b(` + monthRe + `)(?:\s+of)?,?\s+(\d{4})\b`)
+	agoFind   = regexp.MustCompile(`(?i)\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty)\s+years\s+ago(?:\s+(?:this|last)\s+(?:week|month))?`)
+	monFind   = regexp.MustCompile(`\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Tt]his)\s+(` + monthRe + `)\b`)
 	yearFind  = regexp.MustCompile(`\b((?:19|20)\d{2})s?\b`)
 	relFind   = regexp.MustCompile(`(?i)\b(yesterday|today|last (?:week|weekend|month|year)|this (?:week|weekend|month|year)|earlier this (?:week|month|year)|(?:on |last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b`)
 	yearLeads = regexp.MustCompile(`(?i)(?:\b(?:in|since|during|by|of|until|till|from|after|before|early|late|mid|through|throughout|spring|summer|autumn|fall|winter|the|year|around|circa|between|and|to)\s*-?\s*|[(–-])$`)
@@ -68,6 +70,22 @@ func Find(text string, pub Date) []Found {
 	for _, m := range dmFind.FindAllStringSubmatchIndex(text, -1) {
 		add(m[0], m[1], withYear(pub, month(text[m[4]:m[5]]), atoi(text[m[2]:m[3]])))
 	}
+	for _, m := range agoFind.FindAllStringSubmatchIndex(text, -1) {
+		if pub.Year != 0 {
+			n, ok := agoWords[strings.ToLower(text[m[2]:m[3]])]
+			if !ok {
+				n = atoi(text[m[2]:m[3]])
+			}
+			d := Date{Year: pub.Year - n}
+			if strings.Contains(strings.ToLower(text[m[0]:m[1]]), "this") && pub.Month != 0 {
+				d.Month = pub.Month // "63 years ago this week"
+			}
+			add(m[0], m[1], d)
+		}
+	}
+	for _, m := range monFind.FindAllStringSubmatchIndex(text, -1) {
+		add(m[2], m[3], monthOnly(pub, month(text[m[2]:m[3]])))
+	}
 	for _, m := range yearFind.FindAllStringSubmatchIndex(text, -1) {
 		if m[1]-m[0] > 4 { // "the 1990s" is a decade, not a date
 			continue
@@ -93,6 +111,9 @@ func Find(text string, pub Date) []Found {
 	return out
 }
 
+var agoWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+
 func month(s string) int {
 	return Months[strings.ToLower(strings.TrimSuffix(s, "."))]
 }
@@ -111,6 +132,19 @@ func withYear(pub Date, m, d int) Date {
 		return Date{}
 	}
 	return out
+}
+
+// monthOnly dates "in May" written without a year: the latest May not
+// after publication.
+func monthOnly(pub Date, m int) Date {
+	if pub.Year == 0 || m == 0 {
+		return Date{}
+	}
+	y := pub.Year
+	if pub.Month != 0 && m > pub.Month {
+		y--
+	}
+	return Date{Year: y, Month: m}
 }
 
 // relative resolves "yesterday", "last week", "on Tuesday" against pub.

@@ -43,6 +43,10 @@ type TypeCues struct {
 	Verbs     []string `yaml:"verbs"`
 	Nouns     []string `yaml:"nouns"`
 	Objects   []string `yaml:"objects"`
+	// VerbObjects restrict single verbs that are too common alone:
+	// "release" reports a cooperation only when it releases people or a
+	// ship, not footage.
+	VerbObjects map[string][]string `yaml:"verb_objects"`
 }
 
 // LoadLexicon reads the shipped lexicon.
@@ -72,16 +76,17 @@ type Places interface {
 
 // Extractor finds incidents. It is safe for concurrent use.
 type Extractor struct {
-	lex     *Lexicon
-	verbs   []cue
-	nouns   []cue
-	objects map[string]map[string]bool
-	sym     map[string]bool
-	modal   map[string]bool
-	neg     map[string]bool
-	cond    map[string]bool
-	hypo    map[string]bool
-	places  Places
+	lex         *Lexicon
+	verbs       []cue
+	nouns       []cue
+	objects     map[string]map[string]bool
+	verbObjects map[string]map[string]bool
+	sym         map[string]bool
+	modal       map[string]bool
+	neg         map[string]bool
+	cond        map[string]bool
+	hypo        map[string]bool
+	places      Places
 }
 
 // cue is one trigger: its words (lemmas) and the type it reports.
@@ -92,7 +97,7 @@ type cue struct {
 
 // New builds an Extractor from a lexicon; places may be nil.
 func New(l *Lexicon, places Places) *Extractor {
-	e := &Extractor{lex: l, objects: map[string]map[string]bool{}, sym: map[string]bool{},
+	e := &Extractor{lex: l, objects: map[string]map[string]bool{}, verbObjects: map[string]map[string]bool{}, sym: map[string]bool{},
 		modal: set(l.Modals), neg: set(l.Negations), cond: set(l.Conditionals), hypo: set(l.Hypothetical), places: places}
 	types := make([]string, 0, len(l.Types))
 	for t := range l.Types {
@@ -109,6 +114,9 @@ func New(l *Lexicon, places Places) *Extractor {
 		}
 		if len(c.Objects) > 0 {
 			e.objects[t] = set(c.Objects)
+		}
+		for v, objs := range c.VerbObjects {
+			e.verbObjects[strings.ToLower(v)] = set(objs)
 		}
 		e.sym[t] = c.Symmetric
 	}
@@ -136,6 +144,12 @@ func (e *Extractor) Name() string { return "incidents" }
 func (e *Extractor) Extract(ctx context.Context, a *analyze.Analysis) error {
 	pub, _ := dates.Parse(a.Doc.Published)
 	mentions := mentionsBySentence(a)
+	var top []string
+	for _, ac := range a.Actors {
+		if ac.Kind == analyze.KindState && ac.Salience > 0 && len(top) < 2 {
+			top = append(top, ac.ID)
+		}
+	}
 	var found []analyze.Incident
 	for _, s := range a.Sentences {
 		if s.Section == analyze.SectionTitle || s.Section == analyze.SectionBoilerplate || s.Section == analyze.SectionByline {
@@ -144,7 +158,7 @@ func (e *Extractor) Extract(ctx context.Context, a *analyze.Analysis) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		found = append(found, e.sentence(a, s, pub, mentions[s.Index])...)
+		found = append(found, e.sentence(a, s, pub, mentions[s.Index], top)...)
 	}
 	a.Incidents = merge(found)
 	return nil

@@ -11,7 +11,7 @@ func merge(in []analyze.Incident) []analyze.Incident {
 		target := -1
 		for k := len(out) - 1; k >= 0; k-- {
 			y := &out[k]
-			if y.Type != x.Type || x.Sentence == y.Sentence && !sameSides(x, *y) {
+			if y.Type != x.Type {
 				continue
 			}
 			if !compatible(x.Date, y.Date) {
@@ -19,8 +19,12 @@ func merge(in []analyze.Incident) []analyze.Incident {
 			}
 			backRef := x.Confidence <= 0.4 && len(x.Agents) == 0
 			sameDate := x.Date != "" && x.Date == y.Date
-			sides := len(x.Agents) > 0 && sameSides(x, *y)
-			if backRef || (sameDate && overlapOrEmpty(x.Agents, y.Agents)) || (sides && (x.Date == "" || y.Date == "")) || x.Sentence == y.Sentence {
+			xa, ya := append(append([]string{}, x.Agents...), x.Targets...), append(append([]string{}, y.Agents...), y.Targets...)
+			sides := len(xa) > 0 && overlap(xa, ya)
+			// An undated restatement names the same sides within a few
+			// sentences; further away it is more likely another event.
+			near := x.Sentence-lastSentence(*y) <= 4
+			if backRef || (sameDate && overlapOrEmpty(xa, ya)) || (sides && near && (x.Date == "" || y.Date == "")) || x.Sentence == y.Sentence {
 				target = k
 				break
 			}
@@ -53,6 +57,16 @@ func merge(in []analyze.Incident) []analyze.Incident {
 		}
 	}
 	return out
+}
+
+func lastSentence(y analyze.Incident) int {
+	last := y.Sentence
+	for _, s := range y.Support {
+		if s.Sentence > last {
+			last = s.Sentence
+		}
+	}
+	return last
 }
 
 func hasSupport(y *analyze.Incident, s int) bool {

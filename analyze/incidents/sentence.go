@@ -20,7 +20,7 @@ type trigger struct {
 	definite bool
 }
 
-func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, pub dates.Date, ms []actorMention) []analyze.Incident {
+func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, pub dates.Date, ms []actorMention, top []string) []analyze.Incident {
 	toks := s.Tokens
 	if strings.HasSuffix(strings.TrimSpace(s.Text), "?") {
 		return nil
@@ -43,7 +43,7 @@ func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, pub dates.
 			continue
 		}
 		t.typ = typ
-		in := e.build(a, s, t, ms, found)
+		in := e.build(a, s, t, ms, found, top)
 		out = append(out, in)
 	}
 	return out
@@ -64,6 +64,9 @@ func (e *Extractor) match(toks []analyze.Token, i int) (trigger, bool) {
 		for _, c := range e.verbs {
 			if n := seq(toks, i, c.words); n > 0 {
 				if objs := e.objects[c.typ]; objs != nil && !hasObject(toks, i+n, objs) {
+					continue
+				}
+				if objs := e.verbObjects[c.words[0]]; objs != nil && !hasObject(toks, i+n, objs) {
 					continue
 				}
 				return trigger{typ: c.typ, i: i, n: n}, true
@@ -147,6 +150,15 @@ func (e *Extractor) factual(toks []analyze.Token, t trigger, dated bool, ms []ac
 		return seg
 	}
 	if t.noun {
+		// A noun in a clause with a modal is a possibility: "a collision
+		// could escalate", "the memorandum should be extended".
+		if clauseHasModal(toks, t.i) {
+			return "", false
+		}
+		// A bare plural is a generalisation: "seizures breed seizures".
+		if toks[t.i].Tag == "NNS" && !dated && (t.i == 0 || !(toks[t.i-1].Tag == "DT" || toks[t.i-1].Tag == "PRP$" || toks[t.i-1].Tag == "POS" || toks[t.i-1].Tag == "CD" || strings.HasPrefix(toks[t.i-1].Tag, "NNP") || strings.HasPrefix(toks[t.i-1].Tag, "JJ"))) {
+			return "", false
+		}
 		for _, tk := range back(3) {
 			w := strings.ToLower(tk.Text)
 			if e.hypo[w] || e.hypo[tk.Lemma] || e.neg[w] || e.modal[w] {
@@ -157,8 +169,9 @@ func (e *Extractor) factual(toks []analyze.Token, t trigger, dated bool, ms []ac
 			return typ, true
 		}
 		// A bare noun is an event only when something anchors it: a date,
-		// a possessive owner, or an actor it is "of"/"by"/"between".
-		if dated || possessiveBefore(toks, t.i) || actorAfter(toks, t.i+t.n, ms) {
+		// a possessive owner, an actor it is "of"/"by"/"between", or a
+		// past-tense verb it is the object of ("reached an agreement").
+		if dated || possessiveBefore(toks, t.i) || actorAfter(toks, t.i+t.n, ms) || between(toks, ms) || pastVerbBefore(toks, t.i) {
 			return typ, true
 		}
 		return "", false
@@ -204,7 +217,15 @@ func (e *Extractor) factual(toks []analyze.Token, t trigger, dated bool, ms []ac
 	case "VBD":
 		return typ, true
 	case "VBN":
-		// "was shot down", "had seized", or a participle after a noun.
+		// "was shot down", "had seized", or a participle after a noun;
+		// not an adjective ("an agreed vocabulary") nor a present passive
+		// without a date ("when a ship is detained").
+		if t.i > 0 && (toks[t.i-1].Tag == "DT" || toks[t.i-1].Tag == "PRP$") {
+			return "", false
+		}
+		if t.i > 0 && (toks[t.i-1].Text == "is" || toks[t.i-1].Text == "are" || toks[t.i-1].Text == "be") && !dated {
+			return "", false
+		}
 		return typ, true
 	case "VBZ", "VBP":
 		// Present tense reports news ("Iran seizes tanker") only with a date.
@@ -214,6 +235,11 @@ func (e *Extractor) factual(toks []analyze.Token, t trigger, dated bool, ms []ac
 		return "", false
 	case "VBG":
 		if t.i > 0 && (toks[t.i-1].Lemma == "was" || toks[t.i-1].Lemma == "were" || toks[t.i-1].Text == "was" || toks[t.i-1].Text == "were") {
+			return typ, true
+		}
+		// "the Soviet Union building missile sites", "Putin conversing":
+		// an actor doing it, reported as a scene.
+		if t.i > 0 && mentionEndsAt(ms, toks[t.i-1].End) {
 			return typ, true
 		}
 		return "", false
@@ -242,6 +268,68 @@ func samePhrase(toks []analyze.Token, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// clauseBreak words and marks end a clause.
+var clauseBreak = map[string]bool{",": true, ";": true, ":": true, "—": true, "–": true, "(": true, ")": true,
+	"that": true, "how": true, "whether": true, "if": true, "when": true, "because": true, "while": true,
+	"which": true, "who": true, "but": true, "although": true, "though": true, "unless": true}
+
+// clauseHasModal reports whether the clause around token i has a modal verb.
+func clauseHasModal(toks []analyze.Token, i int) bool {
+	for k := i - 1; k >= 0 && !clauseBreak[strings.ToLower(toks[k].Text)]; k-- {
+		if toks[k].Tag == "MD" {
+			return true
+		}
+	}
+	for k := i + 1; k < len(toks) && !clauseBreak[strings.ToLower(toks[k].Text)]; k++ {
+		if toks[k].Tag == "MD" {
+			return true
+		}
+	}
+	return false
+}
+
+func mentionEndsAt(ms []actorMention, end int) bool {
+	for _, m := range ms {
+		if m.end == end {
+			return true
+		}
+	}
+	return false
+}
+
+// between reports whether the sentence sets two actors against each other:
+// "between X and Y".
+func between(toks []analyze.Token, ms []actorMention) bool {
+	for _, t := range toks {
+		if strings.EqualFold(t.Text, "between") {
+			n := 0
+			for _, m := range ms {
+				if m.start > t.End && m.start < t.End+80 {
+					n++
+				}
+			}
+			if n >= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pastVerbBefore reports whether a past-tense verb governs the noun at i
+// within its clause ("announced a blockade", "held talks").
+func pastVerbBefore(toks []analyze.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch {
+		case toks[k].Tag == "VBD" || (toks[k].Tag == "VBN" && k > 0 && (toks[k-1].Lemma == "have" || be[toks[k-1].Lemma])):
+			return true
+		case toks[k].Tag == "," || toks[k].Tag == "IN" || toks[k].Tag == "MD" || toks[k].Tag == "TO":
+			return false
+		}
+	}
+	return false
 }
 
 func possessiveBefore(toks []analyze.Token, i int) bool {
@@ -274,7 +362,7 @@ func actorAfter(toks []analyze.Token, i int, ms []actorMention) bool {
 }
 
 // build reads agents, targets, date, place and quantities for a trigger.
-func (e *Extractor) build(a *analyze.Analysis, s analyze.Sentence, t trigger, ms []actorMention, found []dates.Found) analyze.Incident {
+func (e *Extractor) build(a *analyze.Analysis, s analyze.Sentence, t trigger, ms []actorMention, found []dates.Found, top []string) analyze.Incident {
 	toks := s.Tokens
 	ts, te := toks[t.i].Start, toks[t.i+t.n-1].End
 	in := analyze.Incident{
@@ -284,7 +372,7 @@ func (e *Extractor) build(a *analyze.Analysis, s analyze.Sentence, t trigger, ms
 		Evidence: s.Text,
 		Cues:     []string{strings.ToLower(a.Doc.Text[ts:te])},
 	}
-	agents, targets := e.parties(a.Doc.Text, toks, t, ms)
+	agents, targets := e.parties(a.Doc.Text, toks, t, ms, top)
 	in.Agents, in.Targets = agents, targets
 	// The date nearest the trigger.
 	best := math.MaxInt
@@ -328,7 +416,9 @@ func abs(x int) int {
 }
 
 // parties reads who acted and who was acted upon.
-func (e *Extractor) parties(text string, toks []analyze.Token, t trigger, ms []actorMention) (agents, targets []string) {
+// top are the document's two most salient states, which "both sides" and
+// "the two governments" refer to.
+func (e *Extractor) parties(text string, toks []analyze.Token, t trigger, ms []actorMention, top []string) (agents, targets []string) {
 	ts, te := toks[t.i].Start, toks[t.i+t.n-1].End
 	// "between X and Y": both sides act.
 	for k := 0; k+1 < len(toks); k++ {
@@ -381,6 +471,11 @@ func (e *Extractor) parties(text string, toks []analyze.Token, t trigger, ms []a
 				break
 			}
 		}
+		// "10 U.S. sailors detained overnight": a participle right after
+		// its noun is passive too.
+		if t.i > 0 && strings.HasPrefix(toks[t.i-1].Tag, "NN") {
+			passive = true
+		}
 	}
 	by := map[string]bool{"by": true}
 	switch {
@@ -388,8 +483,21 @@ func (e *Extractor) parties(text string, toks []analyze.Token, t trigger, ms []a
 		if m := afterWord(by, 60); m != nil {
 			agents = append(agents, m.id)
 		}
+		if m := afterWord(map[string]bool{"from": true}, 40); m != nil && t.typ == "communication" {
+			agents = appendUnique(agents, m.id)
+		}
 		if m := before(120); m != nil {
 			targets = append(targets, m.id)
+		}
+		if len(agents) == 0 && len(targets) > 0 && !e.sym[t.typ] {
+			// Without "by", the other state the sentence names after the
+			// event is the likely actor ("detained ... in Iranian waters").
+			for _, m := range ms {
+				if m.start >= te && m.kind == analyze.KindState && m.id != targets[0] {
+					agents = append(agents, m.id)
+					break
+				}
+			}
 		}
 	case t.noun:
 		// The owner of the noun phrase: "Tehran's June 20 shoot down",
@@ -399,6 +507,13 @@ func (e *Extractor) parties(text string, toks []analyze.Token, t trigger, ms []a
 		}
 		if m := afterWord(by, 80); m != nil {
 			agents = appendUnique(nil, m.id)
+		}
+		// The subject of the verb the noun is the object of: "Kennedy
+		// announced a blockade".
+		if len(agents) == 0 && pastVerbBefore(toks, t.i) {
+			if m := before(150); m != nil {
+				agents = append(agents, m.id)
+			}
 		}
 		if m := afterWord(map[string]bool{"of": true, "on": true, "against": true, "to": true, "with": true}, 40); m != nil {
 			targets = append(targets, m.id)
@@ -416,6 +531,12 @@ func (e *Extractor) parties(text string, toks []analyze.Token, t trigger, ms []a
 			targets = append(targets, m.id)
 		}
 	}
+	if len(agents) < 2 && e.sym[t.typ] && bothSides.MatchString(strings.ToLower(text[toks[0].Start:toks[len(toks)-1].End])) {
+		// "the two governments signed": the two states the text is about.
+		for _, id := range top {
+			agents = appendUnique(agents, id)
+		}
+	}
 	if e.sym[t.typ] {
 		// Both sides act: the target joins the agents.
 		for _, id := range targets {
@@ -431,6 +552,8 @@ func (e *Extractor) parties(text string, toks []analyze.Token, t trigger, ms []a
 	}
 	return agents, tg
 }
+
+var bothSides = regexp.MustCompile(`\b(the two|both) (governments|sides|countries|nations|states|militaries|armies|navies|leaders|capitals|powers|superpowers|parties|neighbou?rs|rivals)\b|\beach other\b`)
 
 func appendUnique(ss []string, s string) []string {
 	if contains(ss, s) {

@@ -31,7 +31,9 @@ var cuesYAML []byte
 // Cues is the proposal vocabulary.
 type Cues struct {
 	Recommend      []string    `yaml:"recommend"`
+	Strong         []string    `yaml:"strong"`
 	Counterfactual []string    `yaml:"counterfactual"`
+	CaveatOpeners  []string    `yaml:"caveat_openers"`
 	Limits         []string    `yaml:"limits"`
 	Mechanisms     []Mechanism `yaml:"mechanisms"`
 	Rationale      []string    `yaml:"rationale"`
@@ -107,7 +109,7 @@ func (p phrases) index(s string) int {
 
 // Extractor finds proposals. It is safe for concurrent use.
 type Extractor struct {
-	recommend, counter, limits, rationale, caveats, precedents phrases
+	recommend, strong, counter, limits, rationale, caveats, precedents, caveatOpen phrases
 	mechs                                                      []mechCues
 }
 
@@ -119,8 +121,8 @@ type mechCues struct {
 // New builds an Extractor from cues.
 func New(c *Cues) *Extractor {
 	e := &Extractor{
-		recommend: compile(c.Recommend), counter: compile(c.Counterfactual), limits: compile(c.Limits),
-		rationale: compile(c.Rationale), caveats: compile(c.Caveats), precedents: compile(c.Precedents),
+		recommend: compile(c.Recommend), strong: compile(c.Strong), counter: compile(c.Counterfactual), limits: compile(c.Limits),
+		rationale: compile(c.Rationale), caveatOpen: compile(c.CaveatOpeners), caveats: compile(c.Caveats), precedents: compile(c.Precedents),
 	}
 	for _, m := range c.Mechanisms {
 		e.mechs = append(e.mechs, mechCues{m.Name, compile(m.Cues)})
@@ -144,9 +146,7 @@ func (e *Extractor) Extract(ctx context.Context, a *analyze.Analysis) error {
 		default:
 			continue
 		}
-		if p, ok := e.sentence(a, s, byS[s.Index]); ok {
-			found = append(found, p)
-		}
+		found = append(found, e.sentence(a, s, byS[s.Index])...)
 	}
 	found = merge(found)
 	e.context(a, found)
@@ -154,44 +154,111 @@ func (e *Extractor) Extract(ctx context.Context, a *analyze.Analysis) error {
 	return nil
 }
 
-// sentence reads one sentence as a proposal.
-func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, ms []mention) (analyze.Proposal, bool) {
+// sentence reads the proposals of one sentence: one per recommending
+// clause ("X should A, and Y should not B" holds two) whose measures differ.
+func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, ms []mention) []analyze.Proposal {
 	low := strings.ToLower(s.Text)
-	if strings.HasSuffix(strings.TrimSpace(low), "?") || len(e.counter.find(low)) > 0 {
-		return analyze.Proposal{}, false
+	if strings.HasSuffix(strings.TrimSpace(low), "?") || e.caveatOpen.index(low) == 0 {
+		return nil
 	}
-	rec := e.recommend.find(low)
-	lim := e.limits.find(low)
-	title := s.Section == analyze.SectionTitle
-	if len(rec) == 0 && !title {
-		return analyze.Proposal{}, false
+	var out []analyze.Proposal
+	for _, seg := range segments(low, e.recommend.re) {
+		part := low[seg[0]:seg[1]]
+		if len(e.counter.find(part)) > 0 {
+			continue
+		}
+		rec := e.recommend.find(part)
+		if len(rec) == 0 || relativeOnly(part, e.recommend) {
+			continue
+		}
+		lim := e.limits.find(part)
+		mech, cues := e.mechanism(part)
+		switch {
+		case len(lim) > 0:
+			// A recommended limit: "the channel should not include ...".
+			mech, cues = "restraint", append(lim, cues...)
+		case mech == "" && len(e.strong.find(part)) > 0 && !relativeOnly(part, e.strong) && !conditional.MatchString(part):
+			mech = "other"
+		}
+		if mech == "" {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].Mechanism == mech {
+			out[n-1].Cues = dedupe(append(out[n-1].Cues, append(rec, cues...)...))
+			continue
+		}
+		p := analyze.Proposal{
+			Mechanism:  mech,
+			Cues:       dedupe(append(rec, cues...)),
+			Sentence:   s.Index,
+			Section:    s.Section,
+			Evidence:   s.Text,
+			Proposer:   "authors",
+			Confidence: 0.6,
+		}
+		if id := attribution(s, ms); id != "" {
+			p.Proposer = id
+		}
+		p.Parties = parties(a, ms)
+		p.Summary = summary(s.Text[seg[0]:seg[1]], e.recommend.index(part))
+		if len(cues) > 1 {
+			p.Confidence = 0.75
+		}
+		if mech == "other" {
+			p.Confidence = 0.5
+		}
+		out = append(out, p)
 	}
-	mech, cues := e.mechanism(low)
-	if len(lim) > 0 && len(rec) > 0 {
-		// A recommended limit: "the channel should not include ...".
-		mech, cues = "restraint", append(lim, cues...)
+	return out
+}
+
+// conditional marks a clause that depends on a condition: without a named
+// measure, "Iran should seize a tanker if ..." is a threat, not an option.
+var conditional = regexp.MustCompile(`\b(if|unless)\b`)
+
+// relativeOnly reports whether every recommending cue in s sits in a
+// relative clause ("plans that should be offered"), which describes a noun
+// rather than recommending.
+func relativeOnly(s string, cues phrases) bool {
+	for _, m := range cues.re.FindAllStringSubmatchIndex(s, -1) {
+		before := strings.TrimSpace(s[:m[2]])
+		if !(strings.HasSuffix(before, " that") || strings.HasSuffix(before, " which") || strings.HasSuffix(before, " who")) {
+			return false
+		}
 	}
-	if mech == "" {
-		return analyze.Proposal{}, false
+	return true
+}
+
+// clauseJoin marks where a second recommending clause may begin.
+var clauseJoin = regexp.MustCompile(`(?:,\s*(?:and|but|while)\s+|;\s*|\s+and\s+(?:the|both|each|all|they|it|we|he|she)\b)`)
+
+// segments cuts a sentence into spans of one recommending clause each: a
+// new span starts at the clause join before each further cue.
+func segments(low string, cue *regexp.Regexp) [][2]int {
+	if cue == nil {
+		return [][2]int{{0, len(low)}}
 	}
-	p := analyze.Proposal{
-		Mechanism:  mech,
-		Cues:       dedupe(append(rec, cues...)),
-		Sentence:   s.Index,
-		Section:    s.Section,
-		Evidence:   s.Text,
-		Proposer:   "authors",
-		Confidence: 0.6,
+	cuts := []int{0}
+	locs := cue.FindAllStringIndex(low, -1)
+	for _, l := range locs[min(1, len(locs)):] {
+		prev := cuts[len(cuts)-1]
+		best := -1
+		for _, j := range clauseJoin.FindAllStringIndex(low[prev:l[0]], -1) {
+			best = prev + j[0]
+		}
+		if best > prev {
+			cuts = append(cuts, best)
+		}
 	}
-	if id := attribution(s, ms); id != "" {
-		p.Proposer = id
+	var out [][2]int
+	for i, c := range cuts {
+		end := len(low)
+		if i+1 < len(cuts) {
+			end = cuts[i+1]
+		}
+		out = append(out, [2]int{c, end})
 	}
-	p.Parties = parties(a, ms)
-	p.Summary = summary(s.Text, e.recommend.index(low))
-	if len(cues) > 1 {
-		p.Confidence = 0.75
-	}
-	return p, true
+	return out
 }
 
 // mechanism picks the mechanism whose cues the sentence names most, ties

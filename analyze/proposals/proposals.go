@@ -110,7 +110,7 @@ func (p phrases) index(s string) int {
 // Extractor finds proposals. It is safe for concurrent use.
 type Extractor struct {
 	recommend, strong, counter, limits, rationale, caveats, precedents, caveatOpen phrases
-	mechs                                                      []mechCues
+	mechs                                                                          []mechCues
 }
 
 type mechCues struct {

@@ -165,6 +165,12 @@ func (e *Extractor) factual(toks []analyze.Token, t trigger, dated bool, ms []ac
 				return "", false
 			}
 		}
+		// A noun modifying another noun names a kind of thing, not an
+		// event: "contact zone", "attack plans", "strike group".
+		// ("Chinese intercept techniques" still reports Chinese intercepts.)
+		if j := t.i + t.n; j < len(toks) && (toks[j].Tag == "NN" || toks[j].Tag == "NNS") && !(t.i > 0 && mentionEndsAt(ms, toks[t.i-1].End)) {
+			return "", false
+		}
 		if t.definite {
 			return typ, true
 		}

@@ -168,7 +168,12 @@ func (e *Extractor) factual(toks []analyze.Token, t trigger, dated bool, ms []ac
 		// A noun modifying another noun names a kind of thing, not an
 		// event: "contact zone", "attack plans", "strike group".
 		// ("Chinese intercept techniques" still reports Chinese intercepts.)
-		if j := t.i + t.n; j < len(toks) && (toks[j].Tag == "NN" || toks[j].Tag == "NNS") && !(t.i > 0 && mentionEndsAt(ms, toks[t.i-1].End)) {
+		j := t.i + t.n
+		for j < len(toks) && strings.ContainsAny(toks[j].Text, "“”\"'’‘") && len(toks[j].Text) <= 3 {
+			j++
+		}
+		// (The tagger reads some nouns next to curly quotes as numbers.)
+		if j < len(toks) && (toks[j].Tag == "NN" || toks[j].Tag == "NNS" || toks[j].Tag == "CD" && wordRe.MatchString(toks[j].Text)) && !(t.i > 0 && mentionEndsAt(ms, toks[t.i-1].End)) {
 			return "", false
 		}
 		if t.definite {
@@ -177,7 +182,7 @@ func (e *Extractor) factual(toks []analyze.Token, t trigger, dated bool, ms []ac
 		// A bare noun is an event only when something anchors it: a date,
 		// a possessive owner, an actor it is "of"/"by"/"between", or a
 		// past-tense verb it is the object of ("reached an agreement").
-		if dated || possessiveBefore(toks, t.i) || actorAfter(toks, t.i+t.n, ms) || between(toks, ms) || pastVerbBefore(toks, t.i) {
+		if dated || possessiveBefore(toks, t.i) || actorAfter(toks, t.i+t.n, ms) || between(toks[t.i:min(len(toks), t.i+t.n+6)], ms) || pastVerbBefore(toks, t.i) {
 			return typ, true
 		}
 		return "", false

@@ -17,7 +17,9 @@ func merge(in []analyze.Incident) []analyze.Incident {
 			if !compatible(x.Date, y.Date) {
 				continue
 			}
-			backRef := x.Confidence <= 0.4 && len(x.Agents) == 0
+			// A back-reference: "the collision", or an event named with no
+			// sides at all soon after one with sides.
+			backRef := (x.Confidence <= 0.4 && len(x.Agents) == 0) || (len(x.Agents)+len(x.Targets) == 0 && x.Sentence-lastSentence(*y) <= 6)
 			sameDate := x.Date != "" && x.Date == y.Date
 			xa, ya := append(append([]string{}, x.Agents...), x.Targets...), append(append([]string{}, y.Agents...), y.Targets...)
 			sides := len(xa) > 0 && overlap(xa, ya)

@@ -63,10 +63,10 @@ func (e *Extractor) match(toks []analyze.Token, i int) (trigger, bool) {
 	if isVerb {
 		for _, c := range e.verbs {
 			if n := seq(toks, i, c.words); n > 0 {
-				if objs := e.objects[c.typ]; objs != nil && !hasObject(toks, i+n, objs) {
+				if objs := e.objects[c.typ]; objs != nil && !hasObject(toks, i, n, objs) {
 					continue
 				}
-				if objs := e.verbObjects[c.words[0]]; objs != nil && !hasObject(toks, i+n, objs) {
+				if objs := e.verbObjects[c.words[0]]; objs != nil && !hasObject(toks, i, n, objs) {
 					continue
 				}
 				return trigger{typ: c.typ, i: i, n: n}, true
@@ -111,7 +111,21 @@ func seq(toks []analyze.Token, i int, words []string) int {
 	return k - i
 }
 
-func hasObject(toks []analyze.Token, from int, objs map[string]bool) bool {
+// hasObject reports whether one of objs follows the verb at i (n tokens
+// long), or, for a passive participle, comes before it ("troops were
+// deployed", "a message had been received").
+func hasObject(toks []analyze.Token, i, n int, objs map[string]bool) bool {
+	if toks[i].Tag == "VBN" {
+		for k := i - 1; k >= 0 && k >= i-6; k-- {
+			if objs[toks[k].Lemma] || objs[strings.ToLower(toks[k].Text)] {
+				return true
+			}
+			if toks[k].Text == "," || toks[k].Text == ";" {
+				break
+			}
+		}
+	}
+	from := i + n
 	for k := from; k < len(toks) && k < from+7; k++ {
 		if objs[toks[k].Lemma] || objs[strings.ToLower(toks[k].Text)] {
 			return true
@@ -155,8 +169,10 @@ func (e *Extractor) factual(toks []analyze.Token, t trigger, dated bool, ms []ac
 		if clauseHasModal(toks, t.i) {
 			return "", false
 		}
-		// A bare plural is a generalisation: "seizures breed seizures".
-		if toks[t.i].Tag == "NNS" && !dated && (t.i == 0 || !(toks[t.i-1].Tag == "DT" || toks[t.i-1].Tag == "PRP$" || toks[t.i-1].Tag == "POS" || toks[t.i-1].Tag == "CD" || strings.HasPrefix(toks[t.i-1].Tag, "NNP") || strings.HasPrefix(toks[t.i-1].Tag, "JJ"))) {
+		// A bare plural is a generalisation: "seizures breed seizures";
+		// unless a modifier, a date or two sides anchor it ("rocket
+		// attacks", "meetings ... between U.S. and Chinese officials").
+		if toks[t.i].Tag == "NNS" && !dated && !between(toks[t.i:min(len(toks), t.i+t.n+6)], ms) && (t.i == 0 || !(toks[t.i-1].Tag == "DT" || toks[t.i-1].Tag == "PRP$" || toks[t.i-1].Tag == "POS" || toks[t.i-1].Tag == "CD" || strings.HasPrefix(toks[t.i-1].Tag, "NN") || strings.HasPrefix(toks[t.i-1].Tag, "JJ"))) {
 			return "", false
 		}
 		for _, tk := range back(3) {
@@ -345,7 +361,7 @@ func pastVerbBefore(toks []analyze.Token, i int) bool {
 
 func possessiveBefore(toks []analyze.Token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
-		if toks[k].Tag == "POS" || toks[k].Text == "’s" || toks[k].Text == "'s" {
+		if toks[k].Tag == "POS" || toks[k].Text == "’s" || toks[k].Text == "'s" || ((toks[k].Text == "’" || toks[k].Text == "'") && k > 0 && toks[k-1].Tag == "NNS") {
 			return true
 		}
 	}

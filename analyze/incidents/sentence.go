@@ -506,8 +506,17 @@ func (e *Extractor) parties(text string, toks []analyze.Token, t trigger, ms []a
 	}
 	by := map[string]bool{"by": true}
 	switch {
+	case passive && t.typ == "deployment":
+		// "US troops were deployed": the troops' owner deployed them.
+		if m := before(120); m != nil {
+			agents = append(agents, m.id)
+		}
 	case passive:
 		if m := afterWord(by, 60); m != nil {
+			agents = append(agents, m.id)
+		}
+		// "a message from Moscow had been received": the sender acts.
+		if m := fromBefore(toks, ms, ts); m != nil && len(agents) == 0 {
 			agents = append(agents, m.id)
 		}
 		if m := afterWord(map[string]bool{"from": true}, 40); m != nil && t.typ == "communication" {
@@ -516,7 +525,7 @@ func (e *Extractor) parties(text string, toks []analyze.Token, t trigger, ms []a
 		if m := before(120); m != nil {
 			targets = append(targets, m.id)
 		}
-		if len(agents) == 0 && len(targets) > 0 && !e.sym[t.typ] {
+		if len(agents) == 0 && len(targets) > 0 && !e.sym[t.typ] && t.typ != "communication" {
 			// Without "by", the other state the sentence names after the
 			// event is the likely actor ("detained ... in Iranian waters").
 			for _, m := range ms {
@@ -536,8 +545,8 @@ func (e *Extractor) parties(text string, toks []analyze.Token, t trigger, ms []a
 			agents = appendUnique(nil, m.id)
 		}
 		// The subject of the verb the noun is the object of: "Kennedy
-		// announced a blockade".
-		if len(agents) == 0 && pastVerbBefore(toks, t.i) {
+		// announced a blockade", "Putin seems determined on confrontation".
+		if len(agents) == 0 && (pastVerbBefore(toks, t.i) || e.sym[t.typ]) {
 			if m := before(150); m != nil {
 				agents = append(agents, m.id)
 			}
@@ -548,6 +557,11 @@ func (e *Extractor) parties(text string, toks []analyze.Token, t trigger, ms []a
 	default:
 		if m := before(150); m != nil {
 			agents = append(agents, m.id)
+			if e.sym[t.typ] {
+				// "Presidents Donald Trump and Vladimir Putin conversing":
+				// every conjoined subject acts.
+				agents = append(agents, conjoined(text, ms, *m)...)
+			}
 		}
 		if t.typ == "deployment" {
 			// Troops are sent somewhere, not at someone, unless "against".
@@ -581,6 +595,41 @@ func (e *Extractor) parties(text string, toks []analyze.Token, t trigger, ms []a
 }
 
 var bothSides = regexp.MustCompile(`\b(the two|both) (governments|sides|countries|nations|states|militaries|armies|navies|leaders|capitals|powers|superpowers|parties|neighbou?rs|rivals)\b|\beach other\b`)
+
+// fromBefore returns an actor named after "from" before offset ts.
+func fromBefore(toks []analyze.Token, ms []actorMention, ts int) *actorMention {
+	for k := range toks {
+		if toks[k].Start >= ts || !strings.EqualFold(toks[k].Text, "from") {
+			continue
+		}
+		for j := range ms {
+			if ms[j].start >= toks[k].End && ms[j].start-toks[k].End <= 5 && ms[j].end <= ts {
+				return &ms[j]
+			}
+		}
+	}
+	return nil
+}
+
+// conjoined returns the actors joined to m by "and" or commas just before
+// it: "Trump and Putin", "India, China and Russia".
+func conjoined(text string, ms []actorMention, m actorMention) []string {
+	var out []string
+	cur := m
+	for k := len(ms) - 1; k >= 0; k-- {
+		p := ms[k]
+		if p.end > cur.start {
+			continue
+		}
+		gap := strings.TrimSpace(text[p.end:cur.start])
+		if gap != "and" && gap != "," && gap != ", and" && gap != "&" {
+			break
+		}
+		out = append(out, p.id)
+		cur = p
+	}
+	return out
+}
 
 func appendUnique(ss []string, s string) []string {
 	if contains(ss, s) {

@@ -160,6 +160,7 @@ func (e *Extractor) Extract(ctx context.Context, a *analyze.Analysis) error {
 		}
 		found = append(found, e.sentence(a, s, pub, mentions[s.Index], top)...)
 	}
+	resolvePronouns(found)
 	a.Incidents = merge(found)
 	return nil
 }

@@ -401,6 +401,9 @@ func (e *Extractor) build(a *analyze.Analysis, s analyze.Sentence, t trigger, ms
 	}
 	agents, targets := e.parties(a.Doc.Text, toks, t, ms, top)
 	in.Agents, in.Targets = agents, targets
+	if len(agents) == 0 && !t.noun && pronounSubject(toks, t.i) {
+		in.Agents = []string{pronounAgent}
+	}
 	// The date nearest the trigger.
 	best := math.MaxInt
 	for _, f := range found {
@@ -595,6 +598,46 @@ func (e *Extractor) parties(text string, toks []analyze.Token, t trigger, ms []a
 }
 
 var bothSides = regexp.MustCompile(`\b(the two|both) (governments|sides|countries|nations|states|militaries|armies|navies|leaders|capitals|powers|superpowers|parties|neighbou?rs|rivals)\b|\beach other\b`)
+
+// pronounAgent marks an agent that is a pronoun ("it blew up the office"),
+// resolved by Extract to the sides of the incident just before.
+const pronounAgent = "\x00pronoun"
+
+var subjectPronouns = map[string]bool{"it": true, "they": true, "he": true, "she": true, "we": true}
+
+// pronounSubject reports whether the verb at i has a pronoun subject just
+// before it ("they agreed", "it then blew up").
+func pronounSubject(toks []analyze.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if subjectPronouns[strings.ToLower(toks[k].Text)] {
+			return true
+		}
+		if toks[k].Tag != "RB" && toks[k].Tag != "VBD" && toks[k].Tag != "VBZ" && toks[k].Tag != "VBP" && toks[k].Tag != "MD" {
+			return false
+		}
+	}
+	return false
+}
+
+// resolvePronouns gives a pronoun agent the agents of the incident just
+// before it (within two sentences), or drops it.
+func resolvePronouns(in []analyze.Incident) {
+	for i := range in {
+		if len(in[i].Agents) != 1 || in[i].Agents[0] != pronounAgent {
+			continue
+		}
+		in[i].Agents = nil
+		for k := i - 1; k >= 0; k-- {
+			if in[i].Sentence-in[k].Sentence > 2 {
+				break
+			}
+			if len(in[k].Agents) > 0 && in[k].Agents[0] != pronounAgent {
+				in[i].Agents = append([]string(nil), in[k].Agents...)
+				break
+			}
+		}
+	}
+}
 
 // fromBefore returns an actor named after "from" before offset ts.
 func fromBefore(toks []analyze.Token, ms []actorMention, ts int) *actorMention {

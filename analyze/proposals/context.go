@@ -1,20 +1,23 @@
 package proposals
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/brief-tool/brief/analyze"
 )
 
 // merge folds restatements into the first statement of a proposal: the same
-// mechanism between overlapping parties, by the same proposer.
-func merge(in []analyze.Proposal) []analyze.Proposal {
+// mechanism between overlapping parties, by the same proposer, that says
+// the same thing again (shared words, or a back-reference such as "such a
+// line" or "the plan").
+func (e *Extractor) merge(in []analyze.Proposal) []analyze.Proposal {
 	var out []analyze.Proposal
 	for _, p := range in {
 		k := -1
 		for j := range out {
 			q := &out[j]
-			if q.Mechanism == p.Mechanism && q.Proposer == p.Proposer && q.Section == p.Section && overlap(q.Parties, p.Parties) {
+			if q.Mechanism == p.Mechanism && q.Proposer == p.Proposer && q.Section == p.Section && overlap(q.Parties, p.Parties) && e.restates(q, p) {
 				k = j
 				break
 			}
@@ -33,6 +36,65 @@ func merge(in []analyze.Proposal) []analyze.Proposal {
 		}
 	}
 	return out
+}
+
+var (
+	backRef   = regexp.MustCompile(`(?i)\b(such an?|this|that|the same|the proposed|the plan|the idea|the measure|the mechanism|the arrangement|in other words|put differently|in short|that is,)\b`)
+	wordSplit = regexp.MustCompile(`[^\p{L}\p{N}-]+`)
+)
+
+// restates reports whether p says again what q (or one of its restatements)
+// said.
+func (e *Extractor) restates(q *analyze.Proposal, p analyze.Proposal) bool {
+	if backRef.MatchString(p.Evidence) {
+		return true
+	}
+	// Naming the measure with the same phrase: "a de-confliction line".
+	for _, c := range p.Cues {
+		if (strings.Contains(c, " ") || strings.Contains(c, "-")) && len(e.recommend.find(c)) == 0 {
+			for _, d := range q.Cues {
+				if c == d {
+					return true
+				}
+			}
+		}
+	}
+	pw := contentWords(p.Evidence)
+	texts := []string{q.Evidence}
+	for _, s := range q.Support {
+		texts = append(texts, s.Evidence)
+	}
+	for _, t := range texts {
+		if jaccard(pw, contentWords(t)) >= 0.2 {
+			return true
+		}
+	}
+	return false
+}
+
+// contentWords are the lower-cased words of five letters or more: enough
+// to tell what a sentence is about without a stop list.
+func contentWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range wordSplit.Split(strings.ToLower(s), -1) {
+		if len([]rune(w)) >= 5 {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+func jaccard(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a)+len(b)-n)
 }
 
 func overlap(a, b []string) bool {

@@ -148,7 +148,7 @@ func (e *Extractor) Extract(ctx context.Context, a *analyze.Analysis) error {
 		}
 		found = append(found, e.sentence(a, s, byS[s.Index])...)
 	}
-	found = merge(found)
+	found = e.merge(found)
 	e.context(a, found)
 	a.Proposals = found
 	return nil
@@ -177,7 +177,10 @@ func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, ms []menti
 		case len(lim) > 0:
 			// A recommended limit: "the channel should not include ...".
 			mech, cues = "restraint", append(lim, cues...)
-		case mech == "" && len(e.strong.find(part)) > 0 && !relativeOnly(part, e.strong) && !conditional.MatchString(part):
+		case mech == "" && len(out) == 0 && len(e.strong.find(part)) > 0 && !relativeOnly(part, e.strong) && !conditional.MatchString(part) && !announcement.MatchString(part):
+			// A recommendation of no known kind of measure; not a second
+			// clause of one already found ("... and both should say so"),
+			// nor an announcement of a list ("we recommend four steps").
 			mech = "other"
 		}
 		if mech == "" {
@@ -211,6 +214,10 @@ func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, ms []menti
 	}
 	return out
 }
+
+// announcement matches a sentence that introduces recommendations rather
+// than making one.
+var announcement = regexp.MustCompile(`\b(following|these|two|three|four|five|six|several|some|a few|further) (steps|measures|recommendations|ideas|options|proposals|principles|changes|things)\b|:\s*$`)
 
 // conditional marks a clause that depends on a condition: without a named
 // measure, "Iran should seize a tanker if ..." is a threat, not an option.

@@ -39,7 +39,7 @@ func (e *Extractor) merge(in []analyze.Proposal) []analyze.Proposal {
 }
 
 var (
-	backRef   = regexp.MustCompile(`(?i)\b(such an?|this|that|the same|the proposed|the plan|the idea|the measure|the mechanism|the arrangement|in other words|put differently|in short|that is,)\b`)
+	backRef   = regexp.MustCompile(`(?i)\b((such an?|this|that|these|the same|the proposed) (line|channel|link|hotline|mechanism|measure|plan|idea|arrangement|proposal|step|agreement|zone|mediator|contact|connection)s?|the plan|the idea|in other words|put differently|in short)\b`)
 	wordSplit = regexp.MustCompile(`[^\p{L}\p{N}-]+`)
 )
 
@@ -47,6 +47,11 @@ var (
 // said.
 func (e *Extractor) restates(q *analyze.Proposal, p analyze.Proposal) bool {
 	if backRef.MatchString(p.Evidence) {
+		return true
+	}
+	// The next sentence or the one after, unless it opens a new item of a
+	// list ("Second, ...").
+	if p.Sentence-lastSentence(q) <= 2 && !enumerated(strings.ToLower(p.Evidence)) && !additive.MatchString(p.Evidence) {
 		return true
 	}
 	// Naming the measure with the same phrase: "a de-confliction line".
@@ -70,6 +75,19 @@ func (e *Extractor) restates(q *analyze.Proposal, p analyze.Proposal) bool {
 		}
 	}
 	return false
+}
+
+// additive opens a sentence that adds a further measure.
+var additive = regexp.MustCompile(`(?i)^(also|in addition|additionally|moreover|furthermore|beyond that|another|a further|next)\b`)
+
+func lastSentence(p *analyze.Proposal) int {
+	last := p.Sentence
+	for _, s := range p.Support {
+		if s.Sentence > last {
+			last = s.Sentence
+		}
+	}
+	return last
 }
 
 // contentWords are the lower-cased words of five letters or more: enough

@@ -158,7 +158,7 @@ func (e *Extractor) Extract(ctx context.Context, a *analyze.Analysis) error {
 // clause ("X should A, and Y should not B" holds two) whose measures differ.
 func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, ms []mention) []analyze.Proposal {
 	low := strings.ToLower(s.Text)
-	if strings.HasSuffix(strings.TrimSpace(low), "?") || e.caveatOpen.index(low) == 0 {
+	if strings.HasSuffix(strings.TrimSpace(low), "?") || e.caveatOpen.index(low) == 0 || aboutText.MatchString(low) {
 		return nil
 	}
 	var out []analyze.Proposal
@@ -218,6 +218,10 @@ func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, ms []menti
 // announcement matches a sentence that introduces recommendations rather
 // than making one.
 var announcement = regexp.MustCompile(`\b(following|these|two|three|four|five|six|several|some|a few|further) (steps|measures|recommendations|ideas|options|proposals|principles|changes|things)\b|:\s*$`)
+
+// aboutText matches a sentence about the text itself ("This report looks
+// at what should follow").
+var aboutText = regexp.MustCompile(`\bthis (report|article|essay|paper|piece|analysis|column|brief|study)\b`)
 
 // conditional marks a clause that depends on a condition: without a named
 // measure, "Iran should seize a tanker if ..." is a threat, not an option.

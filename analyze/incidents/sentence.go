@@ -18,6 +18,9 @@ type trigger struct {
 	// definite is a noun trigger that refers back ("the collision"): it
 	// restates an earlier incident rather than reporting a new one.
 	definite bool
+	// directed keeps agent and target apart even when the type is one
+	// where both sides act.
+	directed bool
 }
 
 func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, pub dates.Date, ms []actorMention, top []string) []analyze.Incident {
@@ -33,6 +36,11 @@ func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, pub dates.
 		if !ok {
 			continue
 		}
+		// "agreed not to shoot down", "agreed to set up": the event that
+		// follows says what was agreed.
+		if !t.noun && t.typ == "cooperation" && t.i+t.n < len(toks) && (toks[t.i+t.n].Text == "not" || toks[t.i+t.n].Text == "to") {
+			continue
+		}
 		if !searched {
 			// Dates are looked for only in sentences that report something.
 			found, searched = dates.Find(s.Text, pub), true
@@ -42,6 +50,7 @@ func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, pub dates.
 		if !ok {
 			continue
 		}
+		t.directed = typ != t.typ // "agreed not to shoot down" keeps who did it to whom
 		t.typ = typ
 		in := e.build(a, s, t, ms, found, top)
 		out = append(out, in)
@@ -66,7 +75,7 @@ func (e *Extractor) match(toks []analyze.Token, i int) (trigger, bool) {
 				if objs := e.objects[c.typ]; objs != nil && !hasObject(toks, i, n, objs) {
 					continue
 				}
-				if objs := e.verbObjects[c.words[0]]; objs != nil && !hasObject(toks, i, n, objs) {
+				if objs := e.verbObjects[strings.Join(c.words, " ")]; objs != nil && !hasObject(toks, i, n, objs) {
 					continue
 				}
 				return trigger{typ: c.typ, i: i, n: n}, true
@@ -559,12 +568,12 @@ func (e *Extractor) parties(text string, toks []analyze.Token, t trigger, ms []a
 		}
 	default:
 		if m := before(150); m != nil {
-			agents = append(agents, m.id)
 			if e.sym[t.typ] {
 				// "Presidents Donald Trump and Vladimir Putin conversing":
-				// every conjoined subject acts.
+				// every conjoined subject acts, in the order written.
 				agents = append(agents, conjoined(text, ms, *m)...)
 			}
+			agents = append(agents, m.id)
 		}
 		if t.typ == "deployment" {
 			// Troops are sent somewhere, not at someone, unless "against".
@@ -575,13 +584,14 @@ func (e *Extractor) parties(text string, toks []analyze.Token, t trigger, ms []a
 			targets = append(targets, m.id)
 		}
 	}
-	if len(agents) < 2 && e.sym[t.typ] && bothSides.MatchString(strings.ToLower(text[toks[0].Start:toks[len(toks)-1].End])) {
+	sym := e.sym[t.typ] && !t.directed
+	if len(agents) < 2 && sym && bothSides.MatchString(strings.ToLower(text[toks[0].Start:toks[len(toks)-1].End])) {
 		// "the two governments signed": the two states the text is about.
 		for _, id := range top {
 			agents = appendUnique(agents, id)
 		}
 	}
-	if e.sym[t.typ] {
+	if sym {
 		// Both sides act: the target joins the agents.
 		for _, id := range targets {
 			agents = appendUnique(agents, id)
@@ -668,7 +678,7 @@ func conjoined(text string, ms []actorMention, m actorMention) []string {
 		if gap != "and" && gap != "," && gap != ", and" && gap != "&" {
 			break
 		}
-		out = append(out, p.id)
+		out = append([]string{p.id}, out...)
 		cur = p
 	}
 	return out

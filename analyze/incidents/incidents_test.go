@@ -1,0 +1,100 @@
+package incidents_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/brief-tool/brief/analyze"
+	"github.com/brief-tool/brief/analyze/pipeline"
+)
+
+var pl *pipeline.Pipeline
+
+func analyse(t *testing.T, text string) *analyze.Analysis {
+	t.Helper()
+	if pl == nil {
+		ex, err := pipeline.Standard(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pl, err = pipeline.New(pipeline.Options{Extractors: ex}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, err := pl.Analyze(context.Background(), "x.md", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+const front = "---\ntitle: T\npublished: \"2019-07-15\"\n---\n"
+
+func TestIncidents(t *testing.T) {
+	tests := []struct {
+		name, text string
+		// want lists type, date, agents and targets of each incident, in
+		// order; agents and targets as comma-separated ids.
+		want [][4]string
+	}{
+		{"active voice", "Iran shot down an American drone on June 20.",
+			[][4]string{{"shootdown", "2019-06-20", "IRN", "USA"}}},
+		{"passive voice with by", "A U.S. drone was shot down by Iran on June 20.",
+			[][4]string{{"shootdown", "2019-06-20", "IRN", "USA"}}},
+		{"possessive nominalisation", "Tehran's June 20 downing of a U.S. drone surprised planners.",
+			[][4]string{{"shootdown", "2019-06-20", "IRN", "USA"}}},
+		{"modal is not an event", "Iran could shoot down another drone.", nil},
+		{"negation is not an event", "Iran did not seize the tanker.", nil},
+		{"condition is not an event", "If the U.S. stops an Iranian ship, Iran will seize a British tanker.", nil},
+		{"agreed not to is cooperation", "In 2003, Iran agreed not to shoot down U.S. warplanes.",
+			[][4]string{{"cooperation", "2003", "IRN", "USA"}}},
+		{"hypothetical noun", "The risk of a clash between Iran and the U.S. is growing.", nil},
+		{"deployment needs an object", "The U.S. has sent 2,500 soldiers to the region since May 2019.",
+			[][4]string{{"deployment", "2019-05", "USA", ""}}},
+		{"symmetric clash between", "Indian and Chinese troops clashed in the Galwan Valley on June 15, 2019.",
+			[][4]string{{"clash", "2019-06-15", "IND,CHN", ""}}},
+		{"restatement is one item", "Iran seized the tanker Stena Impero on July 19.\n\nThe seizure angered London.",
+			[][4]string{{"seizure", "2019-07-19", "IRN", ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analyse(t, front+tt.text+"\n")
+			var got [][4]string
+			for _, in := range a.Incidents {
+				got = append(got, [4]string{in.Type, in.Date, strings.Join(in.Agents, ","), strings.Join(in.Targets, ",")})
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d incidents %v, want %v", len(got), got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("incident %d = %v, want %v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestIncidentDetails(t *testing.T) {
+	a := analyse(t, front+"Iran seized the tanker Stena Impero in the Strait of Hormuz on July 19, holding its 23 crew members.\n\nThe seizure angered London.\n")
+	if len(a.Incidents) != 1 {
+		t.Fatalf("got %d incidents, want 1: %+v", len(a.Incidents), a.Incidents)
+	}
+	in := a.Incidents[0]
+	if in.Location != "Strait of Hormuz" {
+		t.Errorf("location %q, want Strait of Hormuz", in.Location)
+	}
+	if in.DateText != "July 19" || in.DatePrecision != "day" {
+		t.Errorf("date text %q precision %q, want July 19, day", in.DateText, in.DatePrecision)
+	}
+	if len(in.Quantities) != 1 || in.Quantities[0].Value != 23 || in.Quantities[0].Unit != "crew members" {
+		t.Errorf("quantities %+v, want 23 crew members", in.Quantities)
+	}
+	if len(in.Support) != 1 || !strings.HasPrefix(in.Support[0].Evidence, "The seizure") {
+		t.Errorf("support %+v, want the restatement", in.Support)
+	}
+	if in.Evidence != a.Sentences[in.Sentence].Text {
+		t.Errorf("evidence is not the sentence")
+	}
+}

@@ -74,6 +74,7 @@ var dictFiles = []struct{ name, kind string }{
 	{"organizations.yaml", analyze.KindOrganization},
 	{"military.yaml", analyze.KindMilitary},
 	{"groups.yaml", analyze.KindGroup},
+	{"people.yaml", analyze.KindPerson},
 }
 
 // LoadDefault reads the dictionaries embedded in the binary.

@@ -153,7 +153,10 @@ func (r *Resolver) nameEnd(st *docState, si, i int) int {
 			if _, n := r.titles.match(ws, j); n > 0 {
 				return trimName(ws, i, j)
 			}
-			if _, n := r.actors.match(ws, j); n > 0 && !(j > i) {
+			if f, n := r.actors.match(ws, j); n > 0 && j == i {
+				if r.dict.Entries[f.item].Kind == analyze.KindPerson {
+					return i + n // a name the dictionary knows
+				}
 				return trimName(ws, i, j)
 			}
 			if _, n := r.stop.match(ws, j); n > 0 {

@@ -151,12 +151,21 @@ func (e *Extractor) context(a *analyze.Analysis, ps []analyze.Proposal) {
 		}
 		low := strings.ToLower(s.Text)
 		p := &ps[k]
+		// Near: the same paragraph, or within three sentences of the
+		// proposal's last statement.
+		near := para[si] == para[p.Sentence] || si-lastSentence(p) <= 3
+		mech, _ := e.mechanism(low)
 		switch {
-		case len(e.caveats.find(low)) > 0 && para[si] == para[p.Sentence]:
+		case mech == p.Mechanism && backRef.MatchString(s.Text):
+			// "Such a line would ...": the proposal again, in other words.
+			p.Support = append(p.Support, analyze.Support{Sentence: si, Section: s.Section, Evidence: s.Text})
+		case enumerated(low):
+			p.Rationale = append(p.Rationale, s.Text)
+		case len(e.caveats.find(low)) > 0 && near:
 			p.Caveats = append(p.Caveats, s.Text)
-		case len(e.precedents.find(low)) > 0 && para[si] == para[p.Sentence]:
+		case len(e.precedents.find(low)) > 0 && near:
 			p.Precedents = append(p.Precedents, s.Text)
-		case enumerated(low) || (len(e.rationale.find(low)) > 0 && para[si] == para[p.Sentence]):
+		case len(e.rationale.find(low)) > 0 && near:
 			p.Rationale = append(p.Rationale, s.Text)
 		}
 	}

@@ -1,0 +1,103 @@
+package proposals_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/brief-tool/brief/analyze"
+	"github.com/brief-tool/brief/analyze/pipeline"
+)
+
+var pl *pipeline.Pipeline
+
+func analyse(t *testing.T, text string) *analyze.Analysis {
+	t.Helper()
+	if pl == nil {
+		ex, err := pipeline.Standard(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pl, err = pipeline.New(pipeline.Options{Extractors: ex}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, err := pl.Analyze(context.Background(), "x.md", []byte("---\ntitle: T\n---\n"+text+"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestMechanisms(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // mechanisms in order
+	}{
+		{"hotline", "Iran and the United States should establish a direct communication line between their general staffs.", []string{"hotline"}},
+		{"mediation", "A third-party mediator such as Oman could be helpful.", []string{"mediation"}},
+		{"notification", "Both navies should give advance notice of large exercises.", []string{"notification"}},
+		{"separation", "India and China should keep the buffer zones in place.", []string{"separation"}},
+		{"agreement", "Washington and Beijing should negotiate an incidents at sea agreement.", []string{"agreement"}},
+		{"dialogue", "The two militaries must resume regular talks.", []string{"dialogue"}},
+		{"recommended limit is restraint", "The channel should not include political questions.", []string{"restraint"}},
+		{"unnamed measure is other", "Turkey should fully commit to the fight against the militants.", []string{"other"}},
+		{"two clauses, two measures", "Both sides should keep their channels of communication open, and the two governments should not seek more violence.", []string{"hotline", "restraint"}},
+		{"counterfactual", "Washington should have opened a hotline years ago.", nil},
+		{"description of the past", "In 1963 the two powers opened a hotline.", nil},
+		{"question", "Should the two sides open a hotline?", nil},
+		{"caveat opener", "The risk is that leaders ought to avoid such channels.", nil},
+		{"relative clause", "Planners produce options that should be offered to leaders.", nil},
+		{"list announcement", "We recommend four steps.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analyse(t, tt.text)
+			var got []string
+			for _, p := range a.Proposals {
+				got = append(got, p.Mechanism)
+			}
+			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+				t.Errorf("mechanisms %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRestatementsAndContext(t *testing.T) {
+	a := analyse(t, strings.Join([]string{
+		"Iran and the United States should set up a de-confliction line between their militaries.",
+		"Such a line would let commanders clarify intentions quickly.",
+		"First, it would reduce the risk of accidents at sea. Despite its limits, it costs little.",
+		"The de-confliction line worked well for the United States and Russia in Syria in 2015.",
+	}, "\n\n"))
+	if len(a.Proposals) != 1 {
+		t.Fatalf("got %d proposals, want 1: %+v", len(a.Proposals), a.Proposals)
+	}
+	p := a.Proposals[0]
+	if p.Mechanism != "hotline" || p.Proposer != "authors" {
+		t.Errorf("mechanism %q proposer %q, want hotline by the authors", p.Mechanism, p.Proposer)
+	}
+	if strings.Join(p.Parties, ",") != "IRN,USA" {
+		t.Errorf("parties %v, want IRN, USA", p.Parties)
+	}
+	if len(p.Support) == 0 {
+		t.Errorf("the restatements are not in support: %+v", p)
+	}
+	if len(p.Rationale) == 0 || !strings.HasPrefix(p.Rationale[0], "First,") {
+		t.Errorf("rationale %q, want the enumerated reason", p.Rationale)
+	}
+	if len(p.Cues) == 0 {
+		t.Error("no cues recorded")
+	}
+}
+
+func TestAttributedProposer(t *testing.T) {
+	a := analyse(t, "Russian President Vladimir Putin said the two sides should hold talks on the border.")
+	if len(a.Proposals) != 1 {
+		t.Fatalf("got %d proposals, want 1", len(a.Proposals))
+	}
+	if p := a.Proposals[0].Proposer; p != "vladimir-putin" {
+		t.Errorf("proposer %q, want vladimir-putin", p)
+	}
+}

@@ -31,6 +31,7 @@ func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, pub dates.
 	var out []analyze.Incident
 	var found []dates.Found
 	searched := false
+	lastVerb := -1
 	for i := 0; i < len(toks); i++ {
 		t, ok := e.match(toks, i)
 		if !ok {
@@ -49,6 +50,19 @@ func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, pub dates.
 		typ, ok := e.factual(toks, t, len(found) > 0, ms)
 		if !ok {
 			continue
+		}
+		// The object of a reported event is not a second event: "was
+		// suspending the memorandum" is a suspension, not an agreement.
+		if t.noun && lastVerb >= 0 && t.i-lastVerb <= 3 {
+			continue
+		}
+		if !t.noun {
+			lastVerb = t.i + t.n - 1
+		}
+		// Said over a channel, it is communication: "were warned through
+		// the deconfliction line", "was on the line with".
+		if overChannel(toks, t.i) && typ != "cooperation" {
+			typ = "communication"
 		}
 		t.directed = typ != t.typ // "agreed not to shoot down" keeps who did it to whom
 		t.typ = typ
@@ -304,6 +318,23 @@ func samePhrase(toks []analyze.Token, from, to int) bool {
 		}
 	}
 	return true
+}
+
+var channelRe = regexp.MustCompile(`(?i)^(through|over|via|on|by) (the|a|their|its) (deconfliction |de-confliction |military |direct |secure )?(line|hotline|channel|link|telephone|phone)\b|^by (telephone|phone)\b`)
+
+// overChannel reports whether the words after token i say the act went
+// through a communication channel.
+func overChannel(toks []analyze.Token, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+5; k++ {
+		rest := make([]string, 0, 5)
+		for j := k; j < len(toks) && j < k+5; j++ {
+			rest = append(rest, toks[j].Text)
+		}
+		if channelRe.MatchString(strings.Join(rest, " ")) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseBreak words and marks end a clause.

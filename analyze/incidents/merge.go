@@ -25,7 +25,7 @@ func merge(in []analyze.Incident) []analyze.Incident {
 			sides := len(xa) > 0 && overlap(xa, ya)
 			// An undated restatement names the same sides within a few
 			// sentences; further away it is more likely another event.
-			near := x.Sentence-lastSentence(*y) <= 4
+			near := x.Sentence-lastSentence(*y) <= 6
 			if backRef || (sameDate && overlapOrEmpty(xa, ya)) || (sides && near && (x.Date == "" || y.Date == "")) || x.Sentence == y.Sentence {
 				target = k
 				break

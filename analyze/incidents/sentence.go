@@ -444,9 +444,20 @@ func (e *Extractor) build(a *analyze.Analysis, s analyze.Sentence, t trigger, ms
 	if len(agents) == 0 && !t.noun && pronounSubject(toks, t.i) {
 		in.Agents = []string{pronounAgent}
 	}
-	// The date nearest the trigger.
+	// The date nearest the trigger: one written before it (often an
+	// opening "On June 6,"), or after it within its clause.
 	best := math.MaxInt
+	clauseEnd := s.End
+	for k := t.i + t.n; k < len(toks); k++ {
+		if clauseBreak[strings.ToLower(toks[k].Text)] {
+			clauseEnd = toks[k].Start
+			break
+		}
+	}
 	for _, f := range found {
+		if s.Start+f.Start >= clauseEnd {
+			continue
+		}
 		d := abs(s.Start + f.Start - ts)
 		if d < best {
 			best = d

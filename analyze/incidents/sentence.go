@@ -21,6 +21,9 @@ type trigger struct {
 	// directed keeps agent and target apart even when the type is one
 	// where both sides act.
 	directed bool
+	// tag overrides the tagger's tag of the trigger's first token when it
+	// misread a verb as a noun.
+	tag string
 }
 
 func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, pub dates.Date, ms []actorMention, top []string) []analyze.Incident {
@@ -79,6 +82,13 @@ func (e *Extractor) match(toks []analyze.Token, i int) (trigger, bool) {
 	tag := toks[i].Tag
 	isVerb := strings.HasPrefix(tag, "VB")
 	isNoun := strings.HasPrefix(tag, "NN")
+	// The tagger reads some past tenses as nouns ("a J-11 flew/NN within",
+	// "Austin spoke/NN by phone"): an inflected verb form whose base form
+	// differs is still a verb.
+	misread := false
+	if isNoun && pastForm(toks[i]) {
+		isVerb, misread = true, true
+	}
 	// "shooting down of", "the downing of": gerunds used as nouns.
 	if tag == "VBG" && i > 0 && (toks[i-1].Lemma == "the" || toks[i-1].Tag == "POS" || toks[i-1].Tag == "PRP$") {
 		isVerb, isNoun = false, true
@@ -86,13 +96,32 @@ func (e *Extractor) match(toks []analyze.Token, i int) (trigger, bool) {
 	if isVerb {
 		for _, c := range e.verbs {
 			if n := seq(toks, i, c.words); n > 0 {
+				if misread && len(c.words) == 1 && !nextIsPrep(toks, i+n) {
+					continue
+				}
 				if objs := e.objects[c.typ]; objs != nil && !hasObject(toks, i, n, objs) {
 					continue
 				}
 				if objs := e.verbObjects[strings.Join(c.words, " ")]; objs != nil && !hasObject(toks, i, n, objs) {
 					continue
 				}
-				return trigger{typ: c.typ, i: i, n: n}, true
+				t := trigger{typ: c.typ, i: i, n: n}
+				if misread {
+					t.tag = "VBD"
+				}
+				return t, true
+			}
+		}
+	}
+	// A multi-word verb cue is evidence enough whatever the tag: "cut/NN
+	// in front of".
+	if !isVerb && isNoun {
+		for _, c := range e.verbs {
+			if len(c.words) < 2 {
+				continue
+			}
+			if n := seq(toks, i, c.words); n > 0 && i > 0 && !strings.HasPrefix(toks[i-1].Tag, "DT") && toks[i-1].Tag != "IN" {
+				return trigger{typ: c.typ, i: i, n: n, tag: "VBD"}, true
 			}
 		}
 	}
@@ -245,6 +274,9 @@ func (e *Extractor) factual(toks []analyze.Token, t trigger, dated bool, ms []ac
 		}
 	}
 	tag := toks[t.i].Tag
+	if t.tag != "" {
+		tag = t.tag
+	}
 	if t.i > 0 && toks[t.i-1].Text == "to" {
 		gov := ""
 		for k := t.i - 2; k >= 0 && k >= t.i-4; k-- {
@@ -284,7 +316,7 @@ func (e *Extractor) factual(toks []analyze.Token, t trigger, dated bool, ms []ac
 		}
 		return "", false
 	case "VBG":
-		if t.i > 0 && (toks[t.i-1].Lemma == "was" || toks[t.i-1].Lemma == "were" || toks[t.i-1].Text == "was" || toks[t.i-1].Text == "were") {
+		if t.i > 0 && (toks[t.i-1].Text == "was" || toks[t.i-1].Text == "were" || toks[t.i-1].Text == "been") {
 			return typ, true
 		}
 		// "the Soviet Union building missile sites", "Putin conversing":
@@ -397,6 +429,17 @@ func pastVerbBefore(toks []analyze.Token, i int) bool {
 		}
 	}
 	return false
+}
+
+// pastForm reports whether a token is an inflected verb form: its base
+// form differs and it does not look like a plural noun.
+func pastForm(t analyze.Token) bool {
+	w := strings.ToLower(t.Text)
+	return t.Lemma != "" && t.Lemma != w && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ing")
+}
+
+func nextIsPrep(toks []analyze.Token, i int) bool {
+	return i < len(toks) && (toks[i].Tag == "IN" || toks[i].Tag == "TO" || toks[i].Tag == "DT" || toks[i].Tag == "RP")
 }
 
 func possessiveBefore(toks []analyze.Token, i int) bool {

@@ -128,15 +128,17 @@ func (p *NLP) Entities(s analyze.Sentence) (ents []Entity, err error) {
 
 // irregular fills the lemmatizer's gaps for verbs it reads as nouns.
 var irregular = map[string]string{"shot": "shoot", "downed": "down", "fought": "fight", "flew": "fly",
+	"spoke": "speak", "spoken": "speak", "blew": "blow", "blown": "blow", "told": "tell", "sought": "seek",
 	"flown": "fly", "overflew": "overfly", "overflown": "overfly", "led": "lead", "held": "hold", "sank": "sink", "sunk": "sink"}
 
 // lemma returns the lower-case base form of word; tag disambiguates verbs.
 func (p *NLP) lemma(word, tag string) string {
 	w := strings.ToLower(word)
-	if strings.HasPrefix(tag, "VB") {
-		if l, ok := irregular[w]; ok {
-			return l
-		}
+	// Irregular verb forms that are also nouns ("spoke", "shot") take
+	// their verb lemma whatever the tag: the tagger misreads them often,
+	// and the incidents stage checks the context itself.
+	if l, ok := irregular[w]; ok && (strings.HasPrefix(tag, "VB") || strings.HasPrefix(tag, "NN")) {
+		return l
 	}
 	if !strings.HasPrefix(tag, "VB") && !strings.HasPrefix(tag, "NN") && !strings.HasPrefix(tag, "JJ") {
 		return w

@@ -292,7 +292,7 @@ var notPersonBefore = map[string]bool{"in": true, "at": true, "near": true, "on"
 	"tankers": true, "ships": true, "vessels": true, "destroyers": true, "frigates": true, "carriers": true,
 	"cruiser": true, "submarine": true, "boat": true, "freighter": true, "USS": true, "HMS": true, "INS": true,
 	"operation": true, "Operation": true, "exercise": true, "novel": true, "film": true, "movie": true,
-	"book": true, "“": true, "\"": true, "‘": true, "'": true}
+	"book": true, "the": true, "The": true, "a": true, "an": true, "“": true, "\"": true, "‘": true, "'": true}
 
 // personContext reports whether the words before a recognised name leave it
 // a person.
@@ -392,6 +392,11 @@ func (r *Resolver) resolvePeople(st *docState) {
 					continue
 				}
 			}
+			// "Del Col" after "Stefano Del Col": the end of a longer name.
+			if q := suffixOwner(full, p); q != nil {
+				q.absorb(p)
+				continue
+			}
 			byName[k] = p
 			full = append(full, p)
 		}
@@ -449,6 +454,24 @@ func (r *Resolver) resolvePeople(st *docState) {
 			st.mention(sp.si, sp.i, sp.j, ac)
 		}
 	}
+}
+
+// suffixOwner returns the one longer name that p's words end.
+func suffixOwner(people []*person, p *person) *person {
+	var owner *person
+	for _, q := range people {
+		if len(q.words) <= len(p.words) {
+			continue
+		}
+		tail := q.words[len(q.words)-len(p.words):]
+		if strings.EqualFold(strings.Join(tail, " "), strings.Join(p.words, " ")) {
+			if owner != nil {
+				return nil
+			}
+			owner = q
+		}
+	}
+	return owner
 }
 
 func (p *person) absorb(q *person) {

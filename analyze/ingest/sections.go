@@ -14,7 +14,7 @@ import (
 // opens with a header such as "12 thoughts on ..." or with numbered replies,
 // and site furniture ("Share this", "Comments are closed.") is short.
 var (
-	bylineRe     = regexp.MustCompile(`^(?i:by|written by|words by|story by|reporting by|text by)\s+(\p{Lu})`)
+	bylineRe     = regexp.MustCompile(`^(?:[-•*]\s*)?(?i:by|written by|words by|story by|reporting by|text by|compiled by|reported by)\s+(\p{Lu})`)
 	creditTailRe = regexp.MustCompile(`\(([^()]{2,80})\)\s*$`)
 	captionPfxRe = regexp.MustCompile(`^(?i:photo|image|picture|pictured|file photo|caption|credit|above|top)\b\s*[:|—–-]?`)
 	captionWords = regexp.MustCompile(`(?i)\b(photo|photograph|image|credit|courtesy|getty|ap photo|afp|reuters|file|handout|via)\b`)
@@ -29,6 +29,7 @@ var (
 	bioVerbRe   = regexp.MustCompile(`^(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Sir|Gen|Col|Adm|Amb|Ambassador)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3},?\s+(?:is|was|serves as|served as|has served|has been|teaches|leads|directs|heads|works)\b`)
 	bioNounRe   = regexp.MustCompile(`(?i)\b(fellow|professor|director|researcher|analyst|scholar|editor|journalist|correspondent|author of|lecturer|student|candidate|consultant|advis[eo]r|expert|founder|chair|visiting|retired|former .{0,40}(officer|ambassador|official|diplomat)|contributor|writer|reporter|columnist|associate|research|institute|university|think tank|based in|-based)\b`)
 	bioSocialRe = regexp.MustCompile(`(?i)(tweets? (at|as) @|follow (him|her|them) on|on (twitter|x|linkedin|mastodon|bluesky) at|@\w{2,}\.?$|can be reached at)`)
+	datelineRe  = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]{1,40},\s*((?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}))\s*[-—–(]`)
 	authorsRe   = regexp.MustCompile(`^(?i:the authors?|both authors|all authors|about the authors?|the writers?)\b`)
 )
 
@@ -47,6 +48,14 @@ func classify(doc *analyze.Doc, blocks []block) {
 	}
 	front := classifyTitle(doc, blocks)
 	front = classifyFront(doc, blocks, front)
+	if doc.Published == "" && front < len(blocks) {
+		// A news dateline dates the piece: "WASHINGTON, March 16, 2023 — ".
+		if m := datelineRe.FindStringSubmatch(blocks[front].text); m != nil {
+			if d, ok := NormalizeDate(m[1]); ok {
+				doc.Published = d
+			}
+		}
+	}
 	classifyTail(doc, blocks, front)
 	for i := range blocks {
 		if blocks[i].kind == analyze.SectionBody && boilerRe.MatchString(blocks[i].text) && wordCount(blocks[i].text) <= 12 {
@@ -172,7 +181,7 @@ func classifyTail(doc *analyze.Doc, blocks []block, bodyStart int) {
 			switch {
 			case bl.kind == analyze.SectionBio || bioLike(doc, bl.text):
 				start = i
-			case bl.kind == analyze.SectionBoilerplate || boilerRe.MatchString(bl.text) || (wordCount(bl.text) <= 8 && !sentenceEnd(bl.text)):
+			case bl.kind == analyze.SectionBoilerplate || boilerRe.MatchString(bl.text) || furniture(bl.text):
 				if start == i+1 || start == limit {
 					// furniture may sit between bios and comments
 					continue
@@ -198,7 +207,7 @@ func classifyTail(doc *analyze.Doc, blocks []block, bodyStart int) {
 		if blocks[i].kind != analyze.SectionBody {
 			continue
 		}
-		if boilerRe.MatchString(blocks[i].text) || (wordCount(blocks[i].text) <= 8 && !sentenceEnd(blocks[i].text)) {
+		if boilerRe.MatchString(blocks[i].text) || (furniture(blocks[i].text) && !bioLike(doc, blocks[i].text)) {
 			blocks[i].kind = analyze.SectionBoilerplate
 		} else {
 			blocks[i].kind = analyze.SectionBio
@@ -218,6 +227,14 @@ func classifyTail(doc *analyze.Doc, blocks []block, bodyStart int) {
 			blocks[i].kind = analyze.SectionComments
 		}
 	}
+}
+
+// furniture reports whether a block is short enough to be a box or a
+// label of the page ("Guest Contributor", "Views from contributors outside
+// our editorial staff.") once the article has ended.
+func furniture(s string) bool {
+	n := wordCount(s)
+	return n <= 8 && !sentenceEnd(s) || n <= 12 && !strings.Contains(strings.TrimSuffix(strings.TrimSpace(s), "."), ".")
 }
 
 // tailBefore reports whether some block between the body's start and i is

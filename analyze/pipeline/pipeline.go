@@ -128,6 +128,14 @@ func CorpusFiles(dir string) ([]string, error) {
 	return files, nil
 }
 
+// Cache keeps analyses between runs, keyed by a file's path and bytes.
+// Implementations must be safe for concurrent use and must return an
+// analysis equal to the one Put stored, or nothing.
+type Cache interface {
+	Get(path string, data []byte) (*analyze.Analysis, bool)
+	Put(path string, data []byte, a *analyze.Analysis)
+}
+
 // Result is the outcome of analysing a corpus: the documents that could be
 // read, in file-name order with unique ids, and one error per file that
 // could not.
@@ -138,7 +146,8 @@ type Result struct {
 
 // AnalyzeDir analyses every article at the top of dir in parallel. Paths in
 // the analyses are relative to dir's parent as given ("corpus/x.md").
-func (p *Pipeline) AnalyzeDir(ctx context.Context, dir string, cached func(path string, data []byte) (*analyze.Analysis, bool)) (Result, error) {
+// A nil cache analyses every file.
+func (p *Pipeline) AnalyzeDir(ctx context.Context, dir string, cache Cache) (Result, error) {
 	files, err := CorpusFiles(dir)
 	if err != nil {
 		return Result{}, err
@@ -159,14 +168,17 @@ func (p *Pipeline) AnalyzeDir(ctx context.Context, dir string, cached func(path 
 				path := filepath.Join(dir, files[i])
 				display := filepath.ToSlash(path)
 				data, err := p.read(path, display)
-				if err == nil && cached != nil {
-					if a, ok := cached(display, data); ok {
+				if err == nil && cache != nil {
+					if a, ok := cache.Get(display, data); ok {
 						docs[i] = a
 						continue
 					}
 				}
 				if err == nil {
 					docs[i], err = p.Analyze(ctx, display, data)
+					if err == nil && cache != nil {
+						cache.Put(display, data, docs[i])
+					}
 				}
 				errs[i] = err
 			}

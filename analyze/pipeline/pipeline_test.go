@@ -179,3 +179,34 @@ func BenchmarkAnalyzeCorpus(b *testing.B) {
 	}
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+// TestDirCache checks that a cached analysis equals a fresh one, paragraphs
+// included, and that another fingerprint misses.
+func TestDirCache(t *testing.T) {
+	p := newPipeline(t)
+	dir := t.TempDir()
+	c := &pipeline.DirCache{Dir: dir, Fingerprint: "v1"}
+	first, err := p.AnalyzeDir(context.Background(), "testdata/articles", c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := p.AnalyzeDir(context.Background(), "testdata/articles", c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(first.Docs)
+	b, _ := json.Marshal(second.Docs)
+	if !bytes.Equal(a, b) {
+		t.Error("cached analyses differ from fresh ones")
+	}
+	for i := range first.Docs {
+		if len(second.Docs[i].Paragraphs) != len(first.Docs[i].Paragraphs) || len(first.Docs[i].Paragraphs) == 0 {
+			t.Errorf("%s: paragraphs not kept", first.Docs[i].Doc.Path)
+		}
+	}
+	other := &pipeline.DirCache{Dir: dir, Fingerprint: "v2"}
+	data, _ := os.ReadFile("testdata/articles/strait-standoff.md")
+	if _, ok := other.Get("testdata/articles/strait-standoff.md", data); ok {
+		t.Error("a different fingerprint hit the cache")
+	}
+}

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -35,7 +38,7 @@ and the exit status is 1.`,
 			if err != nil {
 				return err
 			}
-			res, err := p.AnalyzeDir(ctx, a.cfg.Corpus, nil)
+			res, err := p.AnalyzeDir(ctx, a.cfg.Corpus, a.cache())
 			if err != nil {
 				return err
 			}
@@ -70,6 +73,25 @@ func (a *app) pipeline() (*pipeline.Pipeline, error) {
 		Workers:      a.cfg.Limits.Workers,
 		Extractors:   ex,
 	})
+}
+
+// cache returns the analysis cache the configuration asks for, or nil.
+func (a *app) cache() pipeline.Cache {
+	if a.cfg.Cache == "" {
+		return nil
+	}
+	fp, err := pipeline.ExecutableFingerprint()
+	if err != nil {
+		return nil // without a fingerprint no entry can be trusted
+	}
+	// The user's dictionaries change the analysis too.
+	for _, d := range a.cfg.Dictionaries {
+		if b, err := os.ReadFile(d); err == nil {
+			sum := sha256.Sum256(b)
+			fp += hex.EncodeToString(sum[:])
+		}
+	}
+	return &pipeline.DirCache{Dir: a.cfg.Cache, Fingerprint: fp}
 }
 
 func plural(n int, one, many string) string {

@@ -27,6 +27,9 @@ type Config struct {
 	Templates string `mapstructure:"templates" yaml:"templates"`
 	// Dictionaries are the user's actor dictionary files, added to the shipped ones.
 	Dictionaries []string `mapstructure:"dictionaries" yaml:"dictionaries"`
+	// Cache is a folder that keeps analyses between builds, so that a
+	// rebuild analyses only changed articles; "" turns it off.
+	Cache string `mapstructure:"cache" yaml:"cache"`
 	// Strict makes a missing field in a template an error.
 	Strict bool   `mapstructure:"strict" yaml:"strict"`
 	Site   Site   `mapstructure:"site" yaml:"site"`
@@ -50,6 +53,7 @@ type Limits struct {
 var defaults = Config{
 	Corpus:       "corpus",
 	Out:          "out",
+	Cache:        ".brief-cache",
 	Dictionaries: []string{},
 	Site:         Site{Title: "Briefing packs"},
 	Limits:       Limits{MaxFileBytes: 5 << 20},
@@ -57,7 +61,7 @@ var defaults = Config{
 
 // pathKeys are the keys holding paths; relative paths in a config file
 // resolve against that file's folder.
-var pathKeys = map[string]bool{"corpus": true, "out": true, "templates": true, "dictionaries": true}
+var pathKeys = map[string]bool{"corpus": true, "out": true, "templates": true, "dictionaries": true, "cache": true}
 
 // configKeys lists every key, flattened with ".", from Config's tags.
 func configKeys() []string {
@@ -191,6 +195,7 @@ func loadConfig(configFile string, flags *pflag.FlagSet, getenv func(string) str
 		resolve("corpus", &out.Corpus)
 		resolve("out", &out.Out)
 		resolve("templates", &out.Templates)
+		resolve("cache", &out.Cache)
 		for i := range out.Dictionaries {
 			resolve("dictionaries", &out.Dictionaries[i])
 		}

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+)
+
+// knownBug skips a test that shows a reported bug in non-test code. Set
+// BRIEF_TEST_BUGS=1 to run such tests anyway, to see whether a fix works.
+func knownBug(t testing.TB, msg string) {
+	t.Helper()
+	if os.Getenv("BRIEF_TEST_BUGS") == "" {
+		t.Skip(msg)
+	}
+}
+
+// run executes brief with args and env as its environment (nil: empty).
+func run(t testing.TB, env map[string]string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	var o, e bytes.Buffer
+	err = executeEnv(context.Background(), args, &o, &e, func(k string) string { return env[k] })
+	return o.String(), e.String(), err
+}
+
+// inTempDir moves the test into a fresh folder, so no brief.yaml around the
+// repository is read.
+func inTempDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	t.Chdir(dir)
+	return dir
+}
+
+func writeFile(t testing.TB, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// article returns the bytes of testdata/articles/name.
+func article(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(testdataDir, "articles", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// testdataDir is the package's testdata folder as an absolute path, taken
+// before any test changes directory.
+var testdataDir = func() string {
+	p, err := filepath.Abs("testdata")
+	if err != nil {
+		panic(err)
+	}
+	return p
+}()
+
+func TestVersion(t *testing.T) {
+	inTempDir(t)
+	out, _, err := run(t, nil, "version")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "brief " + version + " (analysis schema brief.analysis/v1)\n"
+	if out != want {
+		t.Errorf("version printed %q, want %q", out, want)
+	}
+	if _, _, err := run(t, nil, "version", "extra"); err == nil {
+		t.Error("version with an argument succeeded")
+	}
+}
+
+// Every command's help shows examples.
+func TestHelpHasExamples(t *testing.T) {
+	inTempDir(t)
+	var paths [][]string
+	var walk func(c *cobra.Command, path []string)
+	walk = func(c *cobra.Command, path []string) {
+		paths = append(paths, path)
+		for _, sub := range c.Commands() {
+			walk(sub, append(append([]string(nil), path...), sub.Name()))
+		}
+	}
+	walk((&app{getenv: func(string) string { return "" }}).rootCmd(), nil)
+	if len(paths) < 8 {
+		t.Fatalf("only %d commands found: %v", len(paths), paths)
+	}
+	for _, p := range paths {
+		args := append(append([]string(nil), p...), "--help")
+		out, _, err := run(t, nil, args...)
+		if err != nil {
+			t.Errorf("brief %s: %v", strings.Join(args, " "), err)
+			continue
+		}
+		if !strings.Contains(out, "Example") {
+			t.Errorf("brief %s prints no Example:\n%s", strings.Join(args, " "), out)
+		}
+		if !strings.Contains(out, "brief") {
+			t.Errorf("brief %s: help does not name the program:\n%s", strings.Join(args, " "), out)
+		}
+	}
+}
+
+func TestUnknownCommandAndFlag(t *testing.T) {
+	inTempDir(t)
+	if _, _, err := run(t, nil, "frobnicate"); err == nil || !strings.Contains(err.Error(), "frobnicate") {
+		t.Errorf("unknown command: err = %v, want one naming it", err)
+	}
+	if _, _, err := run(t, nil, "version", "--no-such-flag"); err == nil || !strings.Contains(err.Error(), "no-such-flag") {
+		t.Errorf("unknown flag: err = %v, want one naming it", err)
+	}
+}
+
+func TestExitCode(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want int
+	}{
+		{errors.New("x"), 1},
+		{&partialError{failed: 1, total: 2}, 1},
+		{context.Canceled, 130},
+		{errors.Join(errors.New("stage"), context.Canceled), 130},
+	} {
+		if got := exitCode(tt.err); got != tt.want {
+			t.Errorf("exitCode(%v) = %d, want %d", tt.err, got, tt.want)
+		}
+	}
+}
+
+// A cancelled context stops the command with context.Canceled.
+func TestCancelled(t *testing.T) {
+	dir := inTempDir(t)
+	writeFile(t, filepath.Join(dir, "corpus", "a.md"), string(article(t, "gulf-hotline.md")))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var o, e bytes.Buffer
+	err := executeEnv(ctx, []string{"build"}, &o, &e, func(string) string { return "" })
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("build with a cancelled context: err = %v, want context.Canceled", err)
+	}
+	if _, statErr := os.Stat(filepath.Join(dir, "out")); statErr == nil {
+		t.Error("a cancelled build wrote out/")
+	}
+}

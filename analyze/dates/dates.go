@@ -59,7 +59,7 @@ var Months = map[string]int{
 }
 
 var (
-	isoRe      = regexp.MustCompile(`^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:[T ].*)?$`)
+	isoRe      = regexp.MustCompile(`^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}| ?UTC)?)?$`)
 	mdyRe      = regexp.MustCompile(`^(?i)([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$`)
 	dmyRe      = regexp.MustCompile(`^(?i)(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$`)
 	monthYrRe  = regexp.MustCompile(`^(?i)([a-z]+)\.?,?\s+(\d{4})$`)
@@ -71,6 +71,11 @@ var (
 func Parse(s string) (Date, bool) {
 	s = strings.TrimSpace(weekdayPfx.ReplaceAllString(strings.TrimSpace(s), ""))
 	if m := isoRe.FindStringSubmatch(s); m != nil {
+		// A month or day that is written must be real: "2019-07-00" is not
+		// a date.
+		if (m[2] != "" && atoi(m[2]) == 0) || (m[3] != "" && atoi(m[3]) == 0) {
+			return Date{}, false
+		}
 		return valid(atoi(m[1]), atoi(m[2]), atoi(m[3]))
 	}
 	if m := mdyRe.FindStringSubmatch(s); m != nil {

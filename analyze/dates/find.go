@@ -18,12 +18,13 @@ const monthRe = `(?:January|February|March|April|May|June|July|August|September|
 var (
 	mdyFind   = regexp.MustCompile(`\b(` + monthRe + `)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{4})\b`)
 	dmyFind   = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthRe + `),?\s+(\d{4})\b`)
-	mdFind    = regexp.MustCompile(`\b(` + monthRe + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:[^,\d]|$|,\s*[^\d\s])`)
+	mdFind    = regexp.MustCompile(`\b(` + monthRe + `)\s+(\d{1,2}(?:st|nd|rd|th)?)\b(?:[^,\d]|$|,\s*[^\d\s])`)
 	dmFind    = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthRe + `)\b`)
 	myFind    = regexp.MustCompile(`\b(` + monthRe + `)(?:\s+of)?,?\s+(\d{4})\b`)
 	agoFind   = regexp.MustCompile(`(?i)\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty)\s+years\s+ago(?:\s+(?:this|last)\s+(?:week|month))?`)
 	monFind   = regexp.MustCompile(`\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Tt]his)\s+(` + monthRe + `)\b`)
 	yearFind  = regexp.MustCompile(`\b((?:19|20)\d{2})s?\b`)
+	countNoun = regexp.MustCompile(`^\s+(?:more\s+|new\s+|additional\s+|extra\s+)?(troops|soldiers|sailors|marines|personnel|people|men|women|civilians|ships|vessels|boats|jets|aircraft|planes|drones|missiles|rockets|shells|tons|tonnes|km|kilometers|kilometres|miles|meters|metres|feet|yards|dollars|casualties|refugees|fighters|vehicles|tanks|rounds)\b`)
 	relFind   = regexp.MustCompile(`(?i)\b(yesterday|today|last (?:week|weekend|month|year)|this (?:week|weekend|month|year)|earlier this (?:week|month|year)|(?:on |last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b`)
 	yearLeads = regexp.MustCompile(`(?i)(?:\b(?:in|since|during|by|of|until|till|from|after|before|early|late|mid|through|throughout|spring|summer|autumn|fall|winter|the|year|around|circa|between|and|to)\s*-?\s*|[(–-])$`)
 )
@@ -65,7 +66,7 @@ func Find(text string, pub Date) []Found {
 		}
 	}
 	for _, m := range mdFind.FindAllStringSubmatchIndex(text, -1) {
-		add(m[0], m[5], withYear(pub, month(text[m[2]:m[3]]), atoi(text[m[4]:m[5]])))
+		add(m[0], m[5], withYear(pub, month(text[m[2]:m[3]]), atoi(strings.TrimRight(text[m[4]:m[5]], "stndrh"))))
 	}
 	for _, m := range dmFind.FindAllStringSubmatchIndex(text, -1) {
 		add(m[0], m[1], withYear(pub, month(text[m[4]:m[5]]), atoi(text[m[2]:m[3]])))
@@ -97,6 +98,10 @@ func Find(text string, pub Date) []Found {
 		if m[1] < len(text) && (text[m[1]] == ',' && m[1]+1 < len(text) && text[m[1]+1] >= '0' && text[m[1]+1] <= '9') {
 			continue
 		}
+		// "2000 troops" is a count, not a year.
+		if countNoun.MatchString(text[m[1]:]) {
+			continue
+		}
 		add(m[0], m[1], Date{Year: atoi(text[m[2]:m[3]])})
 	}
 	for _, m := range relFind.FindAllStringSubmatchIndex(text, -1) {
@@ -124,7 +129,7 @@ func withYear(pub Date, m, d int) Date {
 		return Date{}
 	}
 	y := pub.Year
-	if pub.Month != 0 && m > pub.Month {
+	if pub.Month != 0 && (m > pub.Month || m == pub.Month && pub.Day != 0 && d > pub.Day) {
 		y-- // "December 3" in a February piece is last December
 	}
 	out, ok := valid(y, m, d)
@@ -182,10 +187,15 @@ func relative(s string, pub Date) Date {
 		}
 		return Date{Year: t.Year(), Month: int(t.Month())}
 	default:
-		// A weekday: the latest such day before publication.
+		// A weekday: the latest such day not after publication (a Tuesday
+		// piece's "on Tuesday" is that day; "last Tuesday" a week before).
 		wd := strings.Fields(s)
 		name := wd[len(wd)-1]
-		for k := 1; k <= 7; k++ {
+		from := 0
+		if wd[0] == "last" {
+			from = 1
+		}
+		for k := from; k <= 7; k++ {
 			c := t.AddDate(0, 0, -k)
 			if strings.EqualFold(c.Weekday().String(), name) {
 				t = c

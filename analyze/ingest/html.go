@@ -62,25 +62,38 @@ func readHTML(doc *analyze.Doc, data []byte) ([]block, error) {
 }
 
 type htmlWalker struct {
-	b       builder
-	cur     strings.Builder
-	hint    analyze.SectionKind
-	heading bool
-	item    bool
-	group   int
-	groups  int
+	b    builder
+	cur  strings.Builder
+	hint analyze.SectionKind
+	// blockHint is the kind an inline element inside the current block
+	// gave its text.
+	blockHint analyze.SectionKind
+	heading   bool
+	item      bool
+	group     int
+	groups    int
 }
 
 func (w *htmlWalker) flush() {
-	w.b.add(w.cur.String(), block{hint: w.hint, heading: w.heading, item: w.item, group: w.group})
+	hint := w.hint
+	if hint == "" {
+		hint = w.blockHint
+	}
+	w.b.add(w.cur.String(), block{hint: hint, heading: w.heading, item: w.item, group: w.group})
 	w.cur.Reset()
 	w.item = false
+	w.blockHint = ""
 }
 
 func (w *htmlWalker) walk(n *html.Node, hint analyze.SectionKind, inComments bool) {
 	switch n.Type {
 	case html.TextNode:
 		w.cur.WriteString(n.Data)
+		// Text under an inline element with a cue ("<span class=author>")
+		// gives the paragraph its kind.
+		if hint != "" && w.blockHint == "" && strings.TrimSpace(n.Data) != "" {
+			w.blockHint = hint
+		}
 		return
 	case html.ElementNode:
 	default:
@@ -257,7 +270,11 @@ func readHTMLMeta(doc *analyze.Doc, root *html.Node) {
 	}
 	doc.Title = first("og:title", "twitter:title", "dc.title")
 	if doc.Title == "" {
-		if t := find(root, atom.Title); t != nil {
+		// <title> often carries the site's name ("Story - Site"): the
+		// page's own <h1> is the better title when there is one.
+		if h1 := find(root, atom.H1); h1 != nil && foldSpace(textOf(h1)) != "" {
+			doc.Title = foldSpace(textOf(h1))
+		} else if t := find(root, atom.Title); t != nil {
 			doc.Title = foldSpace(textOf(t))
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/brief-tool/brief/analyze"
 )
@@ -60,7 +61,7 @@ func splitFrontMatter(data []byte) (fm, body []byte, fmLine int, err error) {
 	}
 	first, after, found := bytes.Cut(rest, []byte("\n"))
 	if !found || strings.TrimSpace(string(first)) != "---" {
-		return nil, data, 0, nil
+		return nil, rest, 0, nil
 	}
 	off := 0
 	for off <= len(after) {
@@ -94,10 +95,12 @@ func readMarkdown(doc *analyze.Doc, data []byte) ([]block, error) {
 	if fmBytes != nil {
 		var fm frontMatter
 		if err := yaml.Unmarshal(fmBytes, &fm); err != nil {
-			return nil, yamlError(err, fmLine)
+			return nil, yamlError(err, fmBytes, fmLine)
 		}
 		if err := applyFrontMatter(doc, fm); err != nil {
-			return nil, err
+			// Point at the key's line.
+			line, col := keyPosition(fmBytes, "published", "date")
+			return nil, &Error{Line: fmLine + line - 1, Col: col, Err: err}
 		}
 	}
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote))
@@ -129,13 +132,42 @@ func applyFrontMatter(doc *analyze.Doc, fm frontMatter) error {
 	return nil
 }
 
+// keyPosition returns the 1-based line and column of the first top-level
+// key among keys in the YAML, or 1, 1.
+func keyPosition(yml []byte, keys ...string) (int, int) {
+	for i, line := range strings.Split(string(yml), "\n") {
+		for _, k := range keys {
+			if strings.HasPrefix(line, k+":") {
+				return i + 1, 1
+			}
+		}
+	}
+	return 1, 1
+}
+
 // yamlError positions a YAML error in the file: lineOffset is the file line
-// of the YAML's first line.
-func yamlError(err error, lineOffset int) error {
+// of the YAML's first line. Errors from the library carry their token's
+// position; errors from our own decoders (a list where a string belongs)
+// are placed at the key that failed to decode.
+func yamlError(err error, yml []byte, lineOffset int) error {
 	var ye yaml.Error
 	if errors.As(err, &ye) && ye.GetToken() != nil {
 		pos := ye.GetToken().Position
 		return &Error{Line: pos.Line + lineOffset - 1, Col: pos.Column, Err: fmt.Errorf("front matter: %s", ye.GetMessage())}
+	}
+	for _, k := range []string{"title", "authors", "author", "published", "date", "source", "url", "tags", "kind"} {
+		p, perr := yaml.PathString("$." + k)
+		if perr != nil {
+			continue
+		}
+		var probe frontMatter
+		target := map[string]any{"title": &probe.Title, "authors": &probe.Authors, "author": &probe.Author,
+			"published": &probe.Published, "date": &probe.Date, "source": &probe.Source, "url": &probe.URL,
+			"tags": &probe.Tags, "kind": &probe.Kind}[k]
+		if rerr := p.Read(bytes.NewReader(yml), target); rerr != nil && !yaml.IsNotFoundNodeError(rerr) {
+			line, col := keyPosition(yml, k)
+			return &Error{Line: lineOffset + line - 1, Col: col, Err: fmt.Errorf("front matter: %s: %w", k, err)}
+		}
 	}
 	return &Error{Line: lineOffset, Err: fmt.Errorf("front matter: %w", err)}
 }
@@ -180,7 +212,14 @@ func inlineText(n ast.Node, src []byte) string {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
 			case *ast.Text:
-				sb.Write(c.Value(src))
+				// As the HTML renderer would: "\*" is "*", "&amp;" is "&".
+				v := c.Value(src)
+				if !c.IsRaw() {
+					v = util.UnescapePunctuations(v)
+					v = util.ResolveNumericReferences(v)
+					v = util.ResolveEntityNames(v)
+				}
+				sb.Write(v)
 				if c.SoftLineBreak() || c.HardLineBreak() {
 					sb.WriteByte(' ')
 				}

@@ -24,7 +24,11 @@ var (
 	// A reply that opens with its author: "Jane says:", "Tom wrote:".
 	saysRe = regexp.MustCompile(`^\S[^.!?]{0,60}\s(says|said|wrote|writes|commented):`)
 	// Site furniture, matched against a whole short block.
-	boilerRe = regexp.MustCompile(`^(?i:comments are (closed|disabled)\.?|(leave|post) a (reply|comment).*|share( this( article| story)?)?:?.*|related( (posts|articles|stories|reading))?:?|(tags|filed under|posted in|categories|topics):.*|read more.*|advertisement|sponsored|subscribe.*|sign up.*|follow us.*|print|email|copyright.*|©.*|all rights reserved.*|.*\bguest (contributor|author|writer)s?\.?|articles by .*|more (from|by) .*|about the authors?|you (may|might) also like.*|click here.*|\d+ min(ute)? read|share on .*|recommended.*|newsletter.*)$`)
+	// Site furniture, matched against a whole short block.
+	boilerRe = regexp.MustCompile(`^(?i:comments are (closed|disabled)\.?|(leave|post) a (reply|comment)|share( this( article| story| page)?)?:?|related( (posts|articles|stories|reading))?:?|(tags|filed under|posted in|categories|topics):.*|advertisement|sponsored( content)?|follow us( on .*)?|print|email|copyright.*|©.*|all rights reserved\.?|.*\bguest (contributor|author|writer)s?\.?|articles by .*|more (from|by) .*|about the authors?|you (may|might) also like:?|\d+ min(ute)? read|recommended( for you)?:?|newsletter:?)$`)
+	// Prompts to act ("Subscribe to our newsletter", "Read more"): furniture
+	// only when very short, as body text may start with the same words.
+	promptRe = regexp.MustCompile(`^(?i:share on|share|subscribe|sign up|read more|click here|log in|register|download)\b`)
 	// Bio sentences: "<Name> is a senior fellow at ...", "She tweets at @x".
 	bioVerbRe   = regexp.MustCompile(`^(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Sir|Gen|Col|Adm|Amb|Ambassador)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3},?\s+(?:is|was|serves as|served as|has served|has been|teaches|leads|directs|heads|works)\b`)
 	bioNounRe   = regexp.MustCompile(`(?i)\b(fellow|professor|director|researcher|analyst|scholar|editor|journalist|correspondent|author of|lecturer|student|candidate|consultant|advis[eo]r|expert|founder|chair|visiting|retired|former .{0,40}(officer|ambassador|official|diplomat)|contributor|writer|reporter|columnist|associate|research|institute|university|think tank|based in|-based)\b`)
@@ -58,7 +62,7 @@ func classify(doc *analyze.Doc, blocks []block) {
 	}
 	classifyTail(doc, blocks, front)
 	for i := range blocks {
-		if blocks[i].kind == analyze.SectionBody && boilerRe.MatchString(blocks[i].text) && wordCount(blocks[i].text) <= 12 {
+		if blocks[i].kind == analyze.SectionBody && boilerplate(blocks[i]) {
 			blocks[i].kind = analyze.SectionBoilerplate
 		}
 	}
@@ -122,6 +126,9 @@ func classifyFront(doc *analyze.Doc, blocks []block, from int) int {
 			}
 		case dateLine(bl.text):
 			bl.kind = analyze.SectionByline
+			if d, ok := NormalizeDate(dateOf(bl.text)); ok && doc.Published == "" {
+				doc.Published = d
+			}
 		case captionLike(bl.text):
 			bl.kind = analyze.SectionCaption
 		default:
@@ -143,20 +150,25 @@ func captionLike(s string) bool {
 		// "Destroyer in the Gulf (U.S. Navy)": a credit in brackets closes a
 		// line that is not a sentence.
 		before := strings.TrimSpace(s[:len(s)-len(m[0])])
-		return !strings.HasSuffix(before, ".") || captionWords.MatchString(m[1])
+		return !sentenceEnd(before) || captionWords.MatchString(m[1])
 	}
-	return captionWords.MatchString(s) && !strings.HasSuffix(s, ".") && wordCount(s) <= 25
+	return captionWords.MatchString(s) && !sentenceEnd(s) && wordCount(s) <= 25
 }
 
 func dateLine(s string) bool {
+	_, ok := NormalizeDate(dateOf(s))
+	return ok
+}
+
+// dateOf strips the label of a date line ("Published: July 1, 2019").
+func dateOf(s string) string {
 	t := strings.TrimSpace(s)
 	for _, p := range []string{"Published", "Updated", "Posted", "Date"} {
 		t = strings.TrimPrefix(t, p+":")
 		t = strings.TrimPrefix(t, p+" on")
 		t = strings.TrimPrefix(t, p)
 	}
-	_, ok := NormalizeDate(strings.TrimSpace(t))
-	return ok
+	return strings.TrimSpace(t)
 }
 
 // classifyTail finds where the article ends: the author bios, the boxes and
@@ -181,7 +193,7 @@ func classifyTail(doc *analyze.Doc, blocks []block, bodyStart int) {
 			switch {
 			case bl.kind == analyze.SectionBio || bioLike(doc, bl.text):
 				start = i
-			case bl.kind == analyze.SectionBoilerplate || boilerRe.MatchString(bl.text) || furniture(bl.text):
+			case bl.kind == analyze.SectionBoilerplate || boilerplate(bl) || furniture(bl.text):
 				if start == i+1 || start == limit {
 					// furniture may sit between bios and comments
 					continue
@@ -193,12 +205,27 @@ func classifyTail(doc *analyze.Doc, blocks []block, bodyStart int) {
 		return start
 	}
 	if commentsAt == n {
-		// No header: look for numbered or signed replies after the bios.
+		// No header: a run of numbered or signed replies that lasts to the
+		// end of the page and follows the article's end (a stretch of
+		// bios or furniture with at least one bio or furniture label).
 		bios := tailStart(n)
+		headingAfter := make([]bool, n+1)
+		for i := n - 1; i >= 0; i-- {
+			headingAfter[i] = headingAfter[i+1] || blocks[i].kind == analyze.SectionTitle || blocks[i].heading
+		}
+		afterEnd := false // the blocks just before i are a tail region
 		for i := bodyStart + 1; i < n; i++ {
-			if (blocks[i].item || commentStart(blocks[i].text)) && (i >= bios || tailBefore(blocks, bodyStart, i)) && repliesToEnd(blocks, i) {
+			if (blocks[i].item || commentStart(blocks[i].text)) && (i >= bios || afterEnd) && !headingAfter[i] {
 				commentsAt = i
 				break
+			}
+			bl := blocks[i]
+			switch {
+			case bl.kind == analyze.SectionBio || bl.kind == analyze.SectionBoilerplate || boilerplate(bl) || bioLike(doc, bl.text):
+				afterEnd = true
+			case furniture(bl.text):
+			default:
+				afterEnd = false
 			}
 		}
 	}
@@ -207,7 +234,7 @@ func classifyTail(doc *analyze.Doc, blocks []block, bodyStart int) {
 		if blocks[i].kind != analyze.SectionBody {
 			continue
 		}
-		if boilerRe.MatchString(blocks[i].text) || (furniture(blocks[i].text) && !bioLike(doc, blocks[i].text)) {
+		if boilerplate(blocks[i]) || (furniture(blocks[i].text) && !bioLike(doc, blocks[i].text)) {
 			blocks[i].kind = analyze.SectionBoilerplate
 		} else {
 			blocks[i].kind = analyze.SectionBio
@@ -221,12 +248,21 @@ func classifyTail(doc *analyze.Doc, blocks []block, bodyStart int) {
 		case i == commentsAt && commentHeadRe.MatchString(blocks[i].text):
 			blocks[i].kind = analyze.SectionBoilerplate
 		case blocks[i].kind == analyze.SectionComments:
-		case boilerRe.MatchString(blocks[i].text) && wordCount(blocks[i].text) <= 12:
+		case boilerplate(blocks[i]) || (!blocks[i].item && boilerRe.MatchString(blocks[i].text) && wordCount(blocks[i].text) <= 12):
 			blocks[i].kind = analyze.SectionBoilerplate
 		default:
 			blocks[i].kind = analyze.SectionComments
 		}
 	}
+}
+
+// boilerplate reports whether a block is page furniture by its words.
+func boilerplate(bl block) bool {
+	if bl.item {
+		return false // a list item is content
+	}
+	n := wordCount(bl.text)
+	return n <= 12 && boilerRe.MatchString(bl.text) || n <= 5 && promptRe.MatchString(bl.text)
 }
 
 // furniture reports whether a block is short enough to be a box or a
@@ -235,28 +271,6 @@ func classifyTail(doc *analyze.Doc, blocks []block, bodyStart int) {
 func furniture(s string) bool {
 	n := wordCount(s)
 	return n <= 8 && !sentenceEnd(s) || n <= 12 && !strings.Contains(strings.TrimSuffix(strings.TrimSpace(s), "."), ".")
-}
-
-// tailBefore reports whether some block between the body's start and i is
-// already known to be after the body: a bio or site furniture.
-func tailBefore(blocks []block, bodyStart, i int) bool {
-	for j := bodyStart + 1; j < i; j++ {
-		if blocks[j].kind == analyze.SectionBio || blocks[j].kind == analyze.SectionBoilerplate || boilerRe.MatchString(blocks[j].text) {
-			return true
-		}
-	}
-	return false
-}
-
-// repliesToEnd reports whether from i on every block is a reply, a
-// continuation of one, or furniture: a comment thread runs to the end.
-func repliesToEnd(blocks []block, i int) bool {
-	for j := i; j < len(blocks); j++ {
-		if blocks[j].kind == analyze.SectionTitle || blocks[j].heading {
-			return false
-		}
-	}
-	return true
 }
 
 // commentStart reports whether a block opens a reader comment: a numbered

@@ -116,9 +116,6 @@ type loaded struct {
 // configFile is --config; without it ./brief.yaml is read when present.
 func loadConfig(configFile string, flags *pflag.FlagSet, getenv func(string) string) (*loaded, error) {
 	v := viper.New()
-	v.SetEnvPrefix("BRIEF")
-	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
-	v.AutomaticEnv()
 	for _, k := range configKeys() {
 		v.SetDefault(k, valueAt(defaults, k))
 	}
@@ -152,6 +149,31 @@ func loadConfig(configFile string, flags *pflag.FlagSet, getenv func(string) str
 			if !known[k] {
 				return nil, &ConfigError{File: configFile, Key: k, Err: errors.New("unknown key (see `brief config` for the known ones)")}
 			}
+		}
+	}
+	// BRIEF_* variables, read through getenv so that tests and embedders
+	// control them, override the file: merged as a layer above it.
+	envLayer := map[string]any{}
+	for _, k := range configKeys() {
+		val := getenv(envName(k))
+		if val == "" {
+			continue
+		}
+		m := envLayer
+		parts := strings.Split(k, ".")
+		for _, p := range parts[:len(parts)-1] {
+			sub, ok := m[p].(map[string]any)
+			if !ok {
+				sub = map[string]any{}
+				m[p] = sub
+			}
+			m = sub
+		}
+		m[parts[len(parts)-1]] = val
+	}
+	if len(envLayer) > 0 {
+		if err := v.MergeConfigMap(envLayer); err != nil {
+			return nil, &ConfigError{Err: err}
 		}
 	}
 	if flags != nil {

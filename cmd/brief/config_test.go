@@ -146,7 +146,6 @@ func TestConfigEnvFromGetenv(t *testing.T) {
 	}
 	got := parseConfig(t, out)
 	if got["out"] != (setting{`"env-out"`, "env"}) {
-		knownBug(t, "BUG: executeEnv's getenv is used only to label origins; the values come from the real process environment (viper.AutomaticEnv in loadConfig): with getenv returning BRIEF_OUT=env-out, BRIEF_LIMITS_WORKERS=5, `brief config` prints `out: \"out\" # env` and `workers: 0 # env`, want \"env-out\" and 5. Conversely a BRIEF_* variable in the real environment that getenv does not return still changes the value while its origin says default/file. loadConfig should read env values through getenv (e.g. v.Set(k, getenv(envName(k))) for the non-empty ones, decoded by stringToScalarHook)")
 	}
 	for k, w := range map[string]setting{
 		"out":            {`"env-out"`, "env"},

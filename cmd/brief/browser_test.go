@@ -1,0 +1,350 @@
+package main
+
+import (
+	"bytes"
+	"context"
+
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"github.com/brief-tool/brief/analyze/pipeline"
+)
+
+// TestBrowser builds the site from the shipped corpus and reads it in
+// headless Chromium, as a reader would: the index lists every article, each
+// pack shows its sections, every internal link and anchor resolves, a
+// linked sentence is highlighted, no page logs a console error or loads
+// anything from elsewhere or needs a script. Screenshots of the index and
+// of a pack (light and dark) are saved in $BRIEF_ARTIFACTS (default
+// artifacts/browser at the repository root).
+//
+// Chromium is found as $BRIEF_CHROMIUM or chromium, chromium-browser,
+// google-chrome on PATH. Without it the test skips, except under CI=true,
+// where it fails: CI installs Debian's chromium.
+func TestBrowser(t *testing.T) {
+	chrome := chromiumPath()
+	if chrome == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("CI=true but no Chromium found: install Debian's chromium package or set BRIEF_CHROMIUM")
+		}
+		t.Skip("no Chromium found (install Debian's chromium or set BRIEF_CHROMIUM): skipping the browser test")
+	}
+
+	const corpus = "../../corpus"
+	site := filepath.Join(t.TempDir(), "site")
+	var stdout, stderr bytes.Buffer
+	noEnv := func(string) string { return "" }
+	if err := executeEnv(t.Context(), []string{"build", "--corpus", corpus, "--out", site}, &stdout, &stderr, noEnv); err != nil {
+		t.Fatalf("brief build: %v\n%s", err, stderr.String())
+	}
+	articles, err := pipeline.CorpusFiles(corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(site)))
+	defer srv.Close()
+
+	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Minute)
+	defer cancel()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chrome),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-background-networking", true),
+	)
+	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	defer acancel()
+	bctx, bcancel := chromedp.NewContext(actx)
+	defer bcancel()
+
+	b := &browser{t: t, ctx: bctx, base: srv.URL}
+	if err := chromedp.Do(bctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatalf("start Chromium (%s): %v", chrome, err)
+	}
+	b.listen()
+
+	// The index lists every article, each linking to its pack.
+	index := b.visit("/index.html")
+	var packs []string
+	for _, l := range index.Links {
+		if u, err := url.Parse(l); err == nil && strings.HasSuffix(u.Path, "/index.html") && strings.Count(u.Path, "/") == 2 && !strings.HasPrefix(u.Path, "/actors/") {
+			if !slices.Contains(packs, u.Path) {
+				packs = append(packs, u.Path)
+			}
+		}
+	}
+	if index.Rows != len(articles) || len(packs) != len(articles) {
+		t.Errorf("index lists %d rows and links %d packs; the corpus has %d articles", index.Rows, len(packs), len(articles))
+	}
+	sort.Strings(packs)
+
+	// Each pack shows its sections.
+	for _, p := range packs {
+		info := b.visit(p)
+		for _, id := range []string{"bottom-line", "actors", "incidents", "options", "notable-quotes", "source"} {
+			if !slices.Contains(info.Sections, id) {
+				t.Errorf("%s: no visible section #%s (sections: %v)", p, id, info.Sections)
+			}
+		}
+	}
+
+	// Every internal link and anchor resolves: crawl every page reachable
+	// from the index.
+	b.crawl("/index.html")
+
+	// A finding's link highlights its sentence in the source view.
+	if len(packs) > 0 {
+		pack := b.pages[packs[0]]
+		var ev string
+		for _, l := range pack.Links {
+			if strings.Contains(l, "source.html#s-") {
+				ev = l
+				break
+			}
+		}
+		if ev == "" {
+			t.Errorf("%s links to no sentence of its source view", packs[0])
+		} else {
+			if err := chromedp.Do(bctx, chromedp.Navigate(ev)); err != nil {
+				t.Fatal(err)
+			}
+			bg, err := chromedp.Run(bctx, chromedp.Evaluate[string](`(() => { const e = document.querySelector(':target'); return e ? getComputedStyle(e).backgroundColor : "no target" })()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bg == "no target" || bg == "rgba(0, 0, 0, 0)" || bg == "transparent" {
+				t.Errorf("%s: the linked sentence is not highlighted (background %s)", ev, bg)
+			}
+		}
+	}
+
+	// Screenshots, light and dark.
+	dir := artifactsDir(t)
+	b.screenshot("/index.html", false, filepath.Join(dir, "index.png"))
+	if len(packs) > 0 {
+		b.screenshot(packs[0], false, filepath.Join(dir, "pack.png"))
+		b.screenshot(packs[0], true, filepath.Join(dir, "pack-dark.png"))
+	}
+
+	time.Sleep(200 * time.Millisecond) // let the last console events arrive
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, m := range b.console {
+		t.Errorf("console: %s", m)
+	}
+}
+
+// pageInfo is what the test reads from a page.
+type pageInfo struct {
+	URL      string   `json:"url"`
+	Links    []string `json:"links"`
+	IDs      []string `json:"ids"`
+	Sections []string `json:"sections"`
+	Rows     int      `json:"rows"`
+	Scripts  int      `json:"scripts"`
+	Foreign  []string `json:"foreign"`
+	Title    string   `json:"title"`
+	Main     int      `json:"main"`
+}
+
+const inspectJS = `(() => {
+	const abs = h => new URL(h, document.baseURI).href;
+	const visible = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+	return {
+		url: location.href,
+		links: Array.from(document.querySelectorAll('a[href]'), a => abs(a.getAttribute('href'))),
+		ids: Array.from(document.querySelectorAll('[id]'), e => e.id),
+		sections: Array.from(document.querySelectorAll('h2[id]')).filter(visible).map(e => e.id),
+		rows: document.querySelectorAll('main table tbody tr').length,
+		scripts: document.scripts.length,
+		foreign: performance.getEntriesByType('resource').map(r => r.name).filter(n => !n.startsWith(location.origin)),
+		title: document.title,
+		main: document.querySelectorAll('main').length,
+	};
+})()`
+
+type browser struct {
+	t     *testing.T
+	ctx   context.Context
+	base  string
+	pages map[string]pageInfo // by path
+
+	mu      sync.Mutex
+	current string
+	console []string
+}
+
+// listen records console errors and exceptions, with the page they came
+// from.
+func (b *browser) listen() {
+	msgs := chromedp.Console(b.ctx)
+	go func() {
+		for m, err := range msgs {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.IsException() {
+				b.mu.Lock()
+				b.console = append(b.console, b.current+": "+m.String()+" "+m.URL)
+				b.mu.Unlock()
+			}
+		}
+	}()
+}
+
+// visit opens the page at path and reads it.
+func (b *browser) visit(p string) pageInfo {
+	b.t.Helper()
+	if info, ok := b.pages[p]; ok {
+		return info
+	}
+	b.mu.Lock()
+	b.current = p
+	b.mu.Unlock()
+	if err := chromedp.Do(b.ctx, chromedp.Navigate(b.base+p)); err != nil {
+		b.t.Fatalf("open %s: %v", p, err)
+	}
+	info, err := chromedp.Run(b.ctx, chromedp.Evaluate[pageInfo](inspectJS))
+	if err != nil {
+		b.t.Fatalf("read %s: %v", p, err)
+	}
+	if info.Scripts > 0 {
+		b.t.Errorf("%s has %d scripts: pages must read without JavaScript", p, info.Scripts)
+	}
+	if len(info.Foreign) > 0 {
+		b.t.Errorf("%s loads from elsewhere: %v", p, info.Foreign)
+	}
+	if info.Main != 1 || info.Title == "" {
+		b.t.Errorf("%s: %d main landmarks, title %q", p, info.Main, info.Title)
+	}
+	if b.pages == nil {
+		b.pages = map[string]pageInfo{}
+	}
+	b.pages[p] = info
+	return info
+}
+
+// crawl visits every HTML page reachable from start and checks that every
+// internal link leads to a file that exists and, with a fragment, to an
+// element with that id.
+func (b *browser) crawl(start string) {
+	b.t.Helper()
+	type link struct{ from, to string }
+	var links []link
+	queue, seen := []string{start}, map[string]bool{start: true}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		for _, l := range b.visit(p).Links {
+			u, err := url.Parse(l)
+			if err != nil {
+				b.t.Errorf("%s: bad link %q", p, l)
+				continue
+			}
+			if u.Scheme+"://"+u.Host != b.base {
+				continue // the article's own URL: not part of the site
+			}
+			links = append(links, link{p, l})
+			if strings.HasSuffix(u.Path, ".html") && !seen[u.Path] {
+				seen[u.Path] = true
+				queue = append(queue, u.Path)
+			}
+		}
+	}
+	checked := map[string]bool{}
+	for _, l := range links {
+		u, _ := url.Parse(l.to)
+		if !checked[u.Path] {
+			checked[u.Path] = true
+			resp, err := http.Get(b.base + u.Path)
+			if err != nil {
+				b.t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK {
+				b.t.Errorf("%s links to %s: %s", l.from, u.Path, resp.Status)
+			}
+		}
+		if u.Fragment == "" {
+			continue
+		}
+		target := u.Path
+		if target == "" || strings.HasSuffix(target, "/") {
+			target = path.Join(target, "index.html")
+		}
+		if info, ok := b.pages[target]; ok && !slices.Contains(info.IDs, u.Fragment) {
+			b.t.Errorf("%s links to %s: no element #%s there", l.from, l.to, u.Fragment)
+		}
+	}
+	b.t.Logf("crawled %d pages, checked %d links", len(b.pages), len(links))
+}
+
+// screenshot saves a full-page PNG of the page at path.
+func (b *browser) screenshot(p string, dark bool, file string) {
+	b.t.Helper()
+	scheme := "light"
+	if dark {
+		scheme = "dark"
+	}
+	setScheme := chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		})
+		return err
+	})
+	if err := chromedp.Do(b.ctx, setScheme, chromedp.Navigate(b.base+p)); err != nil {
+		b.t.Fatalf("open %s: %v", p, err)
+	}
+	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		b.t.Fatalf("screenshot %s: %v", p, err)
+	}
+	if err := os.WriteFile(file, png, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+	b.t.Logf("screenshot of %s (%s): %s", p, scheme, file)
+}
+
+// artifactsDir is $BRIEF_ARTIFACTS, else artifacts/browser at the
+// repository root (git-ignored).
+func artifactsDir(t *testing.T) string {
+	dir := os.Getenv("BRIEF_ARTIFACTS")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "artifacts", "browser")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatalf("artifacts folder: %v", err)
+	}
+	return dir
+}
+
+func chromiumPath() string {
+	if p := os.Getenv("BRIEF_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}

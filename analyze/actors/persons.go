@@ -228,7 +228,8 @@ func (r *Resolver) fallback(ctx context.Context, st *docState) error {
 			return err
 		}
 		r.orgRuns(st, si)
-		if r.ner == nil || !st.unexplained(si) {
+		// Headlines are in title case: every word looks like a name there.
+		if r.ner == nil || st.a.Sentences[si].Section == analyze.SectionTitle || !st.unexplained(si) {
 			continue
 		}
 		ents, err := r.ner.Entities(st.a.Sentences[si])

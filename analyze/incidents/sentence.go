@@ -256,6 +256,11 @@ func (e *Extractor) factual(toks []analyze.Token, t trigger, dated bool, ms []ac
 		return "", false
 	}
 	// Verbs.
+	// "called the attack unprovoked" is a verdict, not a call: a call is
+	// to someone ("called Putin", "called his counterpart") or "with" them.
+	if toks[t.i].Lemma == "call" && typ == "communication" && !calledSomeone(toks, t.i+t.n, ms) {
+		return "", false
+	}
 	pre := back(4)
 	for k := len(pre) - 1; k >= 0; k-- {
 		w := strings.ToLower(pre[k].Text)
@@ -383,6 +388,27 @@ func clauseHasModal(toks []analyze.Token, i int) bool {
 	}
 	for k := i + 1; k < len(toks) && !clauseBreak[strings.ToLower(toks[k].Text)]; k++ {
 		if toks[k].Tag == "MD" {
+			return true
+		}
+	}
+	return false
+}
+
+func calledSomeone(toks []analyze.Token, i int, ms []actorMention) bool {
+	if i >= len(toks) {
+		return false
+	}
+	if w := strings.ToLower(toks[i].Text); w == "with" || w == "on" || w == "for" {
+		return true
+	}
+	for _, m := range ms {
+		if m.start >= toks[i].Start && m.start-toks[i].Start <= 12 {
+			return true
+		}
+	}
+	for k := i; k < len(toks) && k < i+3; k++ {
+		switch strings.ToLower(toks[k].Text) {
+		case "counterpart", "counterparts", "president", "premier", "minister", "leader", "leaders", "chancellor", "king":
 			return true
 		}
 	}

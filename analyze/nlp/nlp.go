@@ -70,10 +70,12 @@ func (p *NLP) Segment(a *analyze.Analysis) (err error) {
 	text := a.Doc.Text
 	a.Sentences = a.Sentences[:0]
 	for _, para := range a.Paragraphs {
-		src := text[para.Start:para.End]
+		// A list marker ("1. ", "- ") is not part of the first sentence.
+		base := para.Start + listMarker(text[para.Start:para.End])
+		src := text[base:para.End]
 		for _, s := range p.seg.Segment(src) {
-			start := para.Start + s.Start
-			end := para.Start + s.End()
+			start := base + s.Start
+			end := base + s.End()
 			sent := analyze.Sentence{
 				Index:   len(a.Sentences),
 				Start:   start,
@@ -86,6 +88,28 @@ func (p *NLP) Segment(a *analyze.Analysis) (err error) {
 		}
 	}
 	return nil
+}
+
+// listMarker returns the length of a leading list marker and the spaces
+// after it: "1. ", "2) ", "- ", "• ".
+func listMarker(s string) int {
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' ' {
+		i += 2
+	} else if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "* ") {
+		i = 2
+	} else if strings.HasPrefix(s, "• ") {
+		i = len("• ")
+	} else {
+		return 0
+	}
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i
 }
 
 // tokens tokenises and tags s, whose first byte is at offset base.

@@ -250,7 +250,7 @@ func (e *Extractor) factual(toks []analyze.Token, t trigger, dated bool, ms []ac
 		// A bare noun is an event only when something anchors it: a date,
 		// a possessive owner, an actor it is "of"/"by"/"between", or a
 		// past-tense verb it is the object of ("reached an agreement").
-		if dated || possessiveBefore(toks, t.i) || actorAfter(toks, t.i+t.n, ms) || between(toks[t.i:min(len(toks), t.i+t.n+6)], ms) || pastVerbBefore(toks, t.i) {
+		if dated || possessiveBefore(toks, t.i) || actorAfter(toks, t.i+t.n, ms) || between(toks[t.i:min(len(toks), t.i+t.n+6)], ms) || pastVerbBefore(toks, t.i) || pastRelative(toks, t.i+t.n) {
 			return typ, true
 		}
 		return "", false
@@ -450,6 +450,8 @@ func pastVerbBefore(toks []analyze.Token, i int) bool {
 		switch {
 		case toks[k].Tag == "VBD" || (toks[k].Tag == "VBN" && k > 0 && (toks[k-1].Lemma == "have" || be[toks[k-1].Lemma])):
 			return true
+		case toks[k].Tag == "IN" && k > 0 && (toks[k-1].Text == "was" || toks[k-1].Text == "were"):
+			return true // "was in contact with"
 		case toks[k].Tag == "," || toks[k].Tag == "IN" || toks[k].Tag == "MD" || toks[k].Tag == "TO":
 			return false
 		}
@@ -466,6 +468,21 @@ func pastForm(t analyze.Token) bool {
 
 func nextIsPrep(toks []analyze.Token, i int) bool {
 	return i < len(toks) && (toks[i].Tag == "IN" || toks[i].Tag == "TO" || toks[i].Tag == "DT" || toks[i].Tag == "RP")
+}
+
+// pastRelative reports whether a past relative clause follows the noun:
+// "the line of communication ... that was established".
+func pastRelative(toks []analyze.Token, from int) bool {
+	for k := from; k < len(toks) && k < from+8; k++ {
+		w := strings.ToLower(toks[k].Text)
+		if (w == "that" || w == "which") && k+2 < len(toks) {
+			aux := strings.ToLower(toks[k+1].Text)
+			if (aux == "was" || aux == "were" || aux == "had") && (toks[k+2].Tag == "VBN" || toks[k+2].Tag == "VBD") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func possessiveBefore(toks []analyze.Token, i int) bool {

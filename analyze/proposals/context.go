@@ -70,7 +70,7 @@ func (e *Extractor) restates(q *analyze.Proposal, p analyze.Proposal) bool {
 		texts = append(texts, s.Evidence)
 	}
 	for _, t := range texts {
-		if jaccard(pw, contentWords(t)) >= 0.2 {
+		if jaccard(pw, contentWords(t)) >= 0.15 {
 			return true
 		}
 	}
@@ -96,7 +96,7 @@ func contentWords(s string) map[string]bool {
 	out := map[string]bool{}
 	for _, w := range wordSplit.Split(strings.ToLower(s), -1) {
 		if len([]rune(w)) >= 5 {
-			out[w] = true
+			out[strings.TrimSuffix(w, "s")] = true // "officials" is "official"
 		}
 	}
 	return out

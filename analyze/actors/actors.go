@@ -256,8 +256,9 @@ func (r *Resolver) scanSentence(st *docState, si int) {
 
 // locative prepositions make a capital a place ("talks in Moscow") rather
 // than its government ("Moscow warned").
-var locative = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "from": true,
-	"to": true, "via": true, "into": true, "around": true, "across": true}
+// ("A message from Moscow", "a call to Washington" are governments.)
+var locative = map[string]bool{"in": true, "at": true, "near": true, "outside": true,
+	"via": true, "into": true, "around": true, "across": true}
 
 func entryAcc(e Entry) acc {
 	return acc{id: e.ID, name: e.Name, kind: e.Kind, country: e.Country}

@@ -485,6 +485,18 @@ func pastRelative(toks []analyze.Token, from int) bool {
 	return false
 }
 
+// noObject reports whether the verb before token i has no direct object.
+func noObject(toks []analyze.Token, i int) bool {
+	if i >= len(toks) {
+		return true
+	}
+	switch toks[i].Tag {
+	case "RB", "IN", "WRB", ",", ".", "TO", "CC", ":":
+		return true
+	}
+	return false
+}
+
 func possessiveBefore(toks []analyze.Token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		if toks[k].Tag == "POS" || toks[k].Text == "’s" || toks[k].Text == "'s" || ((toks[k].Text == "’" || toks[k].Text == "'") && k > 0 && toks[k-1].Tag == "NNS") {
@@ -643,6 +655,12 @@ func (e *Extractor) parties(text string, toks []analyze.Token, t trigger, ms []a
 		if t.i > 0 && strings.HasPrefix(toks[t.i-1].Tag, "NN") {
 			passive = true
 		}
+	}
+	// The tagger often reads such a participle as a past tense: a
+	// transitive event verb right after a noun and with no object after it
+	// is passive all the same.
+	if !t.noun && !e.sym[t.typ] && t.typ != "deployment" && toks[t.i].Tag == "VBD" && t.n == 1 && t.i > 0 && strings.HasPrefix(toks[t.i-1].Tag, "NNS") && noObject(toks, t.i+1) {
+		passive = true
 	}
 	by := map[string]bool{"by": true}
 	switch {

@@ -164,7 +164,7 @@ func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, ms []menti
 	var out []analyze.Proposal
 	for _, seg := range segments(low, e.recommend.re) {
 		part := low[seg[0]:seg[1]]
-		if len(e.counter.find(part)) > 0 {
+		if len(e.counter.find(part)) > 0 || counterfactual.MatchString(part) {
 			continue
 		}
 		rec := e.recommend.find(part)
@@ -219,6 +219,10 @@ func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, ms []menti
 // than making one.
 var announcement = regexp.MustCompile(`\b(following|these|two|three|four|five|six|several|some|a few|further) (steps|measures|recommendations|ideas|options|proposals|principles|changes|things)\b|:\s*$`)
 
+// counterfactual matches a modal with a perfect infinitive: "should have
+// acted", "could have prevented".
+var counterfactual = regexp.MustCompile(`\b(should|could|would|must|might|ought to)( not)? have (\w+ed|\w+en|done|made|gone|had|known|seen|told|kept|held|led|put|set|cut|let|met|sent|built|brought|fought|thought|sought|left|lost|paid|said|won|run|begun|struck|shot)\b`)
+
 // aboutText matches a sentence about the text itself ("This report looks
 // at what should follow").
 var aboutText = regexp.MustCompile(`\bthis (report|article|essay|paper|piece|analysis|column|brief|study)\b`)
@@ -272,19 +276,24 @@ func segments(low string, cue *regexp.Regexp) [][2]int {
 	return out
 }
 
-// mechanism picks the mechanism whose cues the sentence names most, ties
-// going to the earlier mechanism in the data.
+// mechanism picks the mechanism whose cues the sentence names most
+// (multi-word cues weigh more); on a tie, the one named first, as the
+// subject or first object of the recommendation usually names the measure.
 func (e *Extractor) mechanism(low string) (string, []string) {
-	best, bestScore := "", 0
+	best, bestScore, bestAt := "", 0, len(low)
 	var bestCues []string
 	for _, m := range e.mechs {
 		found := m.cues.find(low)
+		if len(found) == 0 {
+			continue
+		}
 		score := 0
 		for _, f := range found {
-			score += len(strings.Fields(f)) // specific phrases weigh more
+			score += len(strings.Fields(f))
 		}
-		if score > bestScore {
-			best, bestScore, bestCues = m.name, score, found
+		at := m.cues.index(low)
+		if score > bestScore || score == bestScore && at < bestAt {
+			best, bestScore, bestAt, bestCues = m.name, score, at, found
 		}
 	}
 	return best, bestCues

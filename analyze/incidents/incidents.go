@@ -162,6 +162,15 @@ func (e *Extractor) Extract(ctx context.Context, a *analyze.Analysis) error {
 	}
 	resolvePronouns(found)
 	a.Incidents = merge(found)
+	// Talks, agreements and clashes that name no sides, in a text about two
+	// sides, are between them (decided after merging, so that this default
+	// does not make restatements look like other events).
+	for k := range a.Incidents {
+		in := &a.Incidents[k]
+		if e.sym[in.Type] && len(in.Agents) == 0 && len(in.Targets) == 0 {
+			in.Agents = append([]string(nil), top...)
+		}
+	}
 	return nil
 }
 

@@ -1,6 +1,12 @@
 package incidents
 
-import "github.com/brief-tool/brief/analyze"
+import (
+	"regexp"
+
+	"github.com/brief-tool/brief/analyze"
+)
+
+var againRe = regexp.MustCompile(`(?i)\b(again|another|a second|a third|a new|renewed|once more)\b`)
 
 // merge folds restatements into the first statement of an incident: the
 // same type, compatible dates and sides, or a definite back-reference ("the
@@ -9,9 +15,11 @@ func merge(in []analyze.Incident) []analyze.Incident {
 	var out []analyze.Incident
 	for _, x := range in {
 		target := -1
+		// "fought again", "another collision": a new occurrence.
+		again := againRe.MatchString(x.Evidence)
 		for k := len(out) - 1; k >= 0; k-- {
 			y := &out[k]
-			if y.Type != x.Type {
+			if y.Type != x.Type || again && x.Sentence != y.Sentence {
 				continue
 			}
 			if !compatible(x.Date, y.Date) {

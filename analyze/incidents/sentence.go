@@ -150,11 +150,17 @@ func seq(toks []analyze.Token, i int, words []string) int {
 		}
 		tw := strings.ToLower(toks[k].Text)
 		if toks[k].Lemma != w && tw != w {
-			// Allow one pronoun or short object between a verb and its
-			// particle: "shot it down".
-			if j > 0 && k+1 < len(toks) && (toks[k].Tag == "PRP" || toks[k].Tag == "DT") && (toks[k+1].Lemma == w || strings.ToLower(toks[k+1].Text) == w) {
-				k += 2
-				continue
+			// Allow a pronoun or a few modifiers between a verb and the
+			// rest of its cue: "shot it down", "fired 59 Tomahawk missiles".
+			if j > 0 {
+				skip := k
+				for skip < len(toks) && skip < k+3 && (toks[skip].Tag == "PRP" || toks[skip].Tag == "DT" || toks[skip].Tag == "CD" || toks[skip].Tag == "JJ" || toks[skip].Tag == "NNP") {
+					skip++
+				}
+				if skip > k && skip < len(toks) && (toks[skip].Lemma == w || strings.ToLower(toks[skip].Text) == w) {
+					k = skip + 1
+					continue
+				}
 			}
 			return 0
 		}
@@ -328,6 +334,22 @@ func (e *Extractor) factual(toks []analyze.Token, t trigger, dated bool, ms []ac
 		// an actor doing it, reported as a scene.
 		if t.i > 0 && mentionEndsAt(ms, toks[t.i-1].End) {
 			return typ, true
+		}
+		// "began bombing", "responded by expelling": an aspect verb or a
+		// past main verb carries the tense.
+		if t.i > 0 {
+			switch toks[t.i-1].Lemma {
+			case "begin", "start", "continue", "resume", "keep":
+				if toks[t.i-1].Tag == "VBD" || toks[t.i-1].Tag == "VBN" {
+					return typ, true
+				}
+			case "by":
+				for k := t.i - 2; k >= 0; k-- {
+					if toks[k].Tag == "VBD" {
+						return typ, true
+					}
+				}
+			}
 		}
 		return "", false
 	case "VB":

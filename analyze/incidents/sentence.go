@@ -674,7 +674,7 @@ func (e *Extractor) parties(text string, toks []analyze.Token, t trigger, ms []a
 		}
 		// "10 U.S. sailors detained overnight": a participle right after
 		// its noun is passive too.
-		if t.i > 0 && strings.HasPrefix(toks[t.i-1].Tag, "NN") {
+		if t.i > 0 && strings.HasPrefix(toks[t.i-1].Tag, "NN") && noObject(toks, t.i+t.n) {
 			passive = true
 		}
 	}

@@ -172,20 +172,7 @@ func (d *Dictionary) validate(where string) error {
 }
 
 // FileError is a problem in a dictionary file, with its position.
-type FileError struct {
-	Path      string
-	Line, Col int
-	Err       error
-}
-
-func (e *FileError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d:%d: %v", e.Path, e.Line, e.Col, e.Err)
-	}
-	return fmt.Sprintf("%s: %v", e.Path, e.Err)
-}
-
-func (e *FileError) Unwrap() error { return e.Err }
+type FileError = analyze.FileError
 
 // decodeFile strictly decodes the YAML in data, read from path, into v.
 func decodeFile(path string, data []byte, v any) error {

@@ -88,26 +88,9 @@ func allQuotes(q string, qs []string) []string {
 	return []string{q}
 }
 
-// FileError is a problem in a gold or thresholds file. Line and Col are
-// 1-based; both are 0 when the problem has no position (the file cannot be
-// read, or is empty).
-type FileError struct {
-	Path      string
-	Line, Col int
-	Err       error
-}
-
-// Error returns "path:line:col: message", or "path: message" without a
-// position.
-func (e *FileError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d:%d: %v", e.Path, e.Line, e.Col, e.Err)
-	}
-	return fmt.Sprintf("%s: %v", e.Path, e.Err)
-}
-
-// Unwrap returns the underlying error.
-func (e *FileError) Unwrap() error { return e.Err }
+// FileError is a problem in a gold or thresholds file, with its position
+// when known.
+type FileError = analyze.FileError
 
 // LoadGold reads and validates the gold file at path. Every problem found is
 // a *FileError; several are joined with errors.Join.

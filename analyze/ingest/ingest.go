@@ -25,26 +25,9 @@ import (
 	"github.com/brief-tool/brief/analyze"
 )
 
-// Error is a problem with one input file. Line and Col are 1-based and zero
-// when the problem has no position.
-type Error struct {
-	Path string
-	Line int
-	Col  int
-	Err  error
-}
-
-func (e *Error) Error() string {
-	switch {
-	case e.Line > 0 && e.Col > 0:
-		return fmt.Sprintf("%s:%d:%d: %v", e.Path, e.Line, e.Col, e.Err)
-	case e.Line > 0:
-		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
-	}
-	return fmt.Sprintf("%s: %v", e.Path, e.Err)
-}
-
-func (e *Error) Unwrap() error { return e.Err }
+// Error is a problem with one input file. Line and Col are 1-based and
+// zero when the problem has no position.
+type Error = analyze.FileError
 
 // Sentinel causes, for callers that need to tell them apart.
 var (

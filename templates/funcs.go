@@ -5,6 +5,8 @@ import (
 	htmltemplate "html/template"
 	"strings"
 	texttemplate "text/template"
+	"unicode"
+	"unicode/utf8"
 )
 
 // mdEscaper backslash-escapes every character Markdown could read as markup,
@@ -37,25 +39,71 @@ func MD(s string) string {
 	return s
 }
 
-var common = map[string]any{
-	"join":  strings.Join,
-	"lower": strings.ToLower,
-	"title": titleCase,
-	"add":   func(a, b int) int { return a + b },
-	"pct":   func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
-	"dec":   func(f float64) string { return fmt.Sprintf("%.2f", f) },
-	"trunc": trunc,
-	"plural": func(n int, one, many string) string {
-		if n == 1 {
-			return one
+// mdURL makes href safe as a Markdown link destination: links the site
+// makes (relative paths) and web or mail addresses pass, percent-encoding
+// what would end the destination; anything else (javascript:, data:) gives
+// "", so the caller shows plain text.
+func mdURL(href string) string {
+	href = strings.TrimSpace(href)
+	if href == "" {
+		return ""
+	}
+	if scheme, _, ok := strings.Cut(href, ":"); ok && !strings.ContainsAny(scheme, "/?#") {
+		switch strings.ToLower(scheme) {
+		case "http", "https", "mailto":
+		default:
+			return ""
 		}
-		return many
-	},
+	}
+	var b strings.Builder
+	for _, c := range []byte(href) {
+		switch {
+		case c <= ' ' || c == 0x7f || strings.IndexByte("<>()\\[]`|\"'", c) >= 0:
+			fmt.Fprintf(&b, "%%%02X", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// MDLink is a Markdown link to href with text escaped; only the text when
+// href is empty or unsafe.
+func MDLink(text, href string) string {
+	u := mdURL(href)
+	if u == "" {
+		return MD(text)
+	}
+	return "[" + MD(text) + "](" + u + ")"
+}
+
+// mdRefs joins refs as Markdown links with sep.
+func mdRefs(refs []Ref, sep string) string {
+	out := make([]string, len(refs))
+	for i, r := range refs {
+		out[i] = MDLink(r.Name, r.Href)
+	}
+	return strings.Join(out, sep)
+}
+
+var common = map[string]any{
+	"join":   strings.Join,
+	"lower":  strings.ToLower,
+	"title":  titleCase,
+	"add":    func(a, b int) int { return a + b },
+	"pct":    func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
+	"dec":    func(f float64) string { return fmt.Sprintf("%.2f", f) },
+	"trunc":  trunc,
+	"plural": plural,
+	"label":  Label,
+	"html":   htmlHref,
 }
 
 var mdFuncs = func() texttemplate.FuncMap {
 	m := texttemplate.FuncMap{
-		"md": MD,
+		"md":     MD,
+		"mdlink": MDLink,
+		"mdrefs": mdRefs,
 		// mdjoin escapes each element and joins them.
 		"mdjoin": func(ss []string, sep string) string {
 			out := make([]string, len(ss))
@@ -93,8 +141,9 @@ func trunc(n int, s string) string {
 }
 
 func titleCase(s string) string {
-	if s == "" {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"encoding/json"
+	"fmt"
 	htmltemplate "html/template"
 	"path"
 	"sort"
@@ -10,179 +11,128 @@ import (
 	"github.com/brief-tool/brief/analyze"
 )
 
-// Site is what the site templates receive: every article, newest first.
+// Site is what the site-wide templates receive (index.md through Index,
+// timeline.md, options.md, network.md, actors.md).
 type Site struct {
-	Title    string
-	Version  string
+	Title   string
+	Version string
+	// Articles are newest first, Oldest oldest first; undated articles come
+	// last in both, by id.
+	Articles []*Article
+	Oldest   []*Article
+	// Actors have a page each: every actor named in the body of an
+	// article, the most widely cited first.
+	Actors []*ActorPage
+	// Timeline is every dated incident of every article body, the same
+	// incident reported by several articles merged into one event.
+	Timeline *Timeline
+	// Matrix is the options matrix: the proposals of every article by
+	// mechanism.
+	Matrix *Matrix
+	// Network links actors named in the same body sentences.
+	Network *Network
+
+	actors map[string]*ActorPage
+}
+
+// Index is what index.md receives: the Site, with its Articles in the
+// page's Order ("newest" or "oldest"). The same template renders index.md
+// (newest first) and oldest.md.
+type Index struct {
+	*Site
+	Order    string
 	Articles []*Article
 }
 
-// Article is what an article's templates receive: the analysis plus views
-// of it that templates would otherwise have to compute.
-type Article struct {
-	*analyze.Analysis
-	// Main are the most salient actors named in the body.
-	Main []analyze.Actor
-	// Body are the actors named in the body; Elsewhere those named only in
-	// captions, bios or comments, which are not the article's own findings.
-	Body, Elsewhere []analyze.Actor
-	// Incidents and Proposals read from the body; Apart those read from
-	// other sections, shown separately.
-	Incidents      []analyze.Incident
-	Proposals      []analyze.Proposal
-	ApartIncidents []analyze.Incident
-	ApartProposals []analyze.Proposal
-	// Names maps actor ids to display names.
-	Names map[string]string
-	// Parts are the text's paragraphs grouped for the source view.
-	Parts []Part
-}
-
-// Part is one section of the source view: its label and its paragraphs of
-// sentences.
-type Part struct {
-	Kind       analyze.SectionKind
-	Label      string
-	Paragraphs [][]analyze.Sentence
+// Ref is a link to a site page or a sentence: the text to show and the
+// link, relative to the page it appears on ("" when there is no page).
+type Ref struct {
+	Name string
+	Href string
 }
 
 // Page is what layout.html receives.
 type Page struct {
-	Site    *Site
-	Title   string
-	Root    string // relative path from the page to the site root, "" or "../"
-	Kind    string // index | article | source
+	Site  *Site
+	Title string
+	// Root is the relative path from the page to the site root: "" or
+	// "../".
+	Root string
+	// Kind is index, oldest, article, source, actor, actors, timeline,
+	// options or network.
+	Kind string
+	// Path is the page's path in the site, e.g. "hotline-1963/index.html".
+	Path string
+	// Content is the whole page body; Blocks the same HTML cut before each
+	// second-level heading, so that the layout can place figures (the SVG
+	// timeline, the network) within it.
 	Content htmltemplate.HTML
+	Blocks  []Block
+	// Article is set on article and source pages, Actor on actor pages.
 	Article *Article
+	Actor   *ActorPage
 }
 
-// NewArticle prepares the views of one analysis.
-func NewArticle(a *analyze.Analysis) *Article {
-	v := &Article{Analysis: a, Names: map[string]string{}}
-	for _, ac := range a.Actors {
-		v.Names[ac.ID] = ac.Name
-		if inBody(ac.Mentions) {
-			v.Body = append(v.Body, ac)
-		} else {
-			v.Elsewhere = append(v.Elsewhere, ac)
-		}
-	}
-	for i, ac := range v.Body {
-		if i == 5 {
-			break
-		}
-		v.Main = append(v.Main, ac)
-	}
-	for _, in := range a.Incidents {
-		if in.Section == analyze.SectionBody {
-			v.Incidents = append(v.Incidents, in)
-		} else {
-			v.ApartIncidents = append(v.ApartIncidents, in)
-		}
-	}
-	for _, p := range a.Proposals {
-		if p.Section == analyze.SectionBody {
-			v.Proposals = append(v.Proposals, p)
-		} else {
-			v.ApartProposals = append(v.ApartProposals, p)
-		}
-	}
-	v.Parts = parts(a)
-	return v
+// Block is a part of a page body: a second-level heading and what follows
+// it up to the next one. The first block, before any such heading, has an
+// empty ID and Heading.
+type Block struct {
+	ID      string // the heading's id attribute
+	Heading htmltemplate.HTML
+	Body    htmltemplate.HTML
 }
 
-func inBody(ms []analyze.Mention) bool {
-	for _, m := range ms {
-		if m.Section == analyze.SectionBody {
-			return true
-		}
-	}
-	return false
-}
-
-// ActorNames returns the display names of ids.
-func (v *Article) ActorNames(ids []string) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		if n, ok := v.Names[id]; ok {
-			out[i] = n
-		} else {
-			out[i] = id
-		}
-	}
-	return out
-}
-
-// ProposerName is "the authors" or the proposing actor's name.
-func (v *Article) ProposerName(p analyze.Proposal) string {
-	if p.Proposer == "authors" || p.Proposer == "" {
-		return "the authors"
-	}
-	return v.ActorNames([]string{p.Proposer})[0]
-}
-
-var sectionLabels = map[analyze.SectionKind]string{
-	analyze.SectionTitle:       "Title",
-	analyze.SectionByline:      "Byline",
-	analyze.SectionCaption:     "Photo caption",
-	analyze.SectionBody:        "Article",
-	analyze.SectionBio:         "About the authors",
-	analyze.SectionComments:    "Reader comment",
-	analyze.SectionBoilerplate: "Page furniture",
-}
-
-// parts groups sentences by section and paragraph for the source view.
-func parts(a *analyze.Analysis) []Part {
-	var out []Part
-	comments := 0
-	for _, sec := range a.Sections {
-		p := Part{Kind: sec.Kind, Label: sectionLabels[sec.Kind]}
-		if sec.Kind == analyze.SectionComments {
-			comments++
-			p.Label += " " + itoa(comments)
-		}
-		for _, para := range a.Paragraphs {
-			if para.Start < sec.Start || para.End > sec.End {
-				continue
-			}
-			var ss []analyze.Sentence
-			for _, s := range a.Sentences {
-				if s.Start >= para.Start && s.End <= para.End {
-					ss = append(ss, s)
-				}
-			}
-			if len(ss) > 0 {
-				p.Paragraphs = append(p.Paragraphs, ss)
-			}
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
-func itoa(n int) string {
-	const digits = "0123456789"
-	if n < 10 {
-		return digits[n : n+1]
-	}
-	return itoa(n/10) + digits[n%10:n%10+1]
-}
-
-// NewSite prepares the site's view: articles sorted newest first, then by
-// id, so the output does not depend on the order files were read.
+// NewSite prepares the site's view: articles sorted by date, then by id,
+// so the output does not depend on the order files were read.
 func NewSite(title, version string, docs []*analyze.Analysis) *Site {
-	s := &Site{Title: title, Version: version}
+	s := &Site{Title: title, Version: version, actors: map[string]*ActorPage{}}
 	for _, a := range docs {
 		s.Articles = append(s.Articles, NewArticle(a))
 	}
-	sort.SliceStable(s.Articles, func(i, j int) bool {
-		a, b := s.Articles[i].Doc, s.Articles[j].Doc
-		if a.Published != b.Published {
-			return a.Published > b.Published
+	byDate := func(newest bool) []*Article {
+		out := append([]*Article(nil), s.Articles...)
+		sort.SliceStable(out, func(i, j int) bool {
+			a, b := out[i].Doc, out[j].Doc
+			if (a.Published == "") != (b.Published == "") {
+				return b.Published == ""
+			}
+			if a.Published != b.Published {
+				return (a.Published > b.Published) == newest
+			}
+			return a.ID < b.ID
+		})
+		return out
+	}
+	s.Articles, s.Oldest = byDate(true), byDate(false)
+	s.buildActors()
+	for _, art := range s.Articles {
+		art.site = s
+		for _, list := range [][]ActorView{art.Body, art.Elsewhere} {
+			for i := range list {
+				list[i].Href = art.actorRef(list[i].ID).Href
+			}
 		}
-		return a.ID < b.ID
-	})
+		art.Main = art.Body[:min(len(art.Body), len(art.Main))]
+		for i := range art.Quotes {
+			if q := &art.Quotes[i]; q.speaker != "" {
+				q.Speaker = art.actorRef(q.speaker)
+			}
+		}
+		art.Timeline = newTimeline(events([]*Article{art}, art.Doc.ID), art.Doc.ID, "Incidents of this article")
+	}
+	s.Timeline = newTimeline(events(s.Articles, ""), "", "Incidents across the corpus")
+	s.Matrix = newMatrix(s)
+	s.Network = newNetwork(s)
 	return s
+}
+
+// ActorHref links to the page of actor id from the site root; "" when it
+// has none.
+func (s *Site) ActorHref(id string) string {
+	if ap := s.actors[id]; ap != nil {
+		return "actors/" + ap.Slug + ".md"
+	}
+	return ""
 }
 
 // Render produces every file of the site, keyed by slash-separated path
@@ -193,49 +143,76 @@ func (st *Store) Render(site *Site) (map[string][]byte, error) {
 	for name, data := range st.statics {
 		files[name] = data
 	}
+	// md renders a Markdown template to path and its HTML twin.
+	md := func(tmpl, mdPath string, data any, p *Page) error {
+		out, err := st.Markdown(tmpl, data)
+		if err != nil {
+			return err
+		}
+		files[mdPath] = out
+		p.Path = strings.TrimSuffix(mdPath, ".md") + ".html"
+		if files[p.Path], err = st.page(p, out); err != nil {
+			return err
+		}
+		return nil
+	}
 	for _, art := range site.Articles {
 		dir := art.Doc.ID + "/"
-		md, err := st.Markdown("article.md", art)
-		if err != nil {
-			return nil, err
-		}
-		files[dir+"index.md"] = md
-		page := &Page{Site: site, Title: art.Doc.Title, Root: "../", Kind: "article", Article: art}
-		if files[dir+"index.html"], err = st.page(page, md); err != nil {
+		if err := md("article.md", dir+"index.md", art, &Page{Site: site, Title: art.Doc.Title, Root: "../", Kind: "article", Article: art}); err != nil {
 			return nil, err
 		}
 		src, err := st.HTML("source.html", art)
 		if err != nil {
 			return nil, err
 		}
-		page = &Page{Site: site, Title: "Source: " + art.Doc.Title, Root: "../", Kind: "source", Article: art, Content: htmltemplate.HTML(src)}
-		if files[dir+"source.html"], err = st.HTML("layout.html", page); err != nil {
+		page := &Page{Site: site, Title: "Source: " + art.Doc.Title, Root: "../", Kind: "source", Path: dir + "source.html",
+			Article: art, Content: htmltemplate.HTML(src), Blocks: []Block{{Body: htmltemplate.HTML(src)}}}
+		if files[page.Path], err = st.HTML("layout.html", page); err != nil {
 			return nil, err
 		}
 		js, err := json.MarshalIndent(art.Analysis, "", "  ")
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("encode the analysis of %s: %w", art.Doc.ID, err)
 		}
 		files[dir+"analysis.json"] = append(js, '\n')
 	}
-	md, err := st.Markdown("index.md", site)
-	if err != nil {
-		return nil, err
+	for _, ap := range site.Actors {
+		if err := md("actor.md", "actors/"+ap.Slug+".md", ap, &Page{Site: site, Title: ap.Name, Root: "../", Kind: "actor", Actor: ap}); err != nil {
+			return nil, err
+		}
 	}
-	files["index.md"] = md
-	if files["index.html"], err = st.page(&Page{Site: site, Title: site.Title, Kind: "index"}, md); err != nil {
-		return nil, err
+	pages := []struct {
+		tmpl, path, title, kind, root string
+		data                          any
+	}{
+		{"index.md", "index.md", site.Title, "index", "", &Index{Site: site, Order: "newest", Articles: site.Articles}},
+		{"index.md", "oldest.md", site.Title + ", oldest first", "oldest", "", &Index{Site: site, Order: "oldest", Articles: site.Oldest}},
+		{"timeline.md", "timeline.md", "Timeline", "timeline", "", site},
+		{"options.md", "options.md", "Options matrix", "options", "", site},
+		{"network.md", "network.md", "Actor network", "network", "", site},
+		{"actors.md", "actors/index.md", "Actors", "actors", "../", site},
+	}
+	for _, p := range pages {
+		if err := md(p.tmpl, p.path, p.data, &Page{Site: site, Title: p.title, Root: p.root, Kind: p.kind}); err != nil {
+			return nil, err
+		}
 	}
 	return files, nil
 }
 
 // page renders Markdown into the HTML layout.
 func (st *Store) page(p *Page, md []byte) ([]byte, error) {
-	body, err := ToHTML(md)
+	blocks, err := toBlocks(md)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("render %s: %w", p.Path, err)
 	}
-	p.Content = htmltemplate.HTML(body) // goldmark escapes text and drops raw HTML
+	var all strings.Builder
+	for _, b := range blocks {
+		all.WriteString(string(b.Heading))
+		all.WriteString(string(b.Body))
+	}
+	p.Blocks = blocks
+	p.Content = htmltemplate.HTML(all.String()) // goldmark escapes text and drops raw HTML
 	return st.HTML("layout.html", p)
 }
 
@@ -254,3 +231,24 @@ func clean(p string) bool {
 	c := path.Clean(p)
 	return c == p && !strings.HasPrefix(c, "../") && !path.IsAbs(c) && c != ".."
 }
+
+// rel returns the link from a page in folder from ("" for the site root) to
+// the site path to.
+func rel(from, to string) string {
+	if from == "" {
+		return to
+	}
+	if strings.HasPrefix(to, from+"/") {
+		return strings.TrimPrefix(to, from+"/")
+	}
+	return strings.Repeat("../", strings.Count(from, "/")+1) + to
+}
+
+// evidence is the site path of sentence n in the source view of article id.
+func evidence(id string, n int) string {
+	return fmt.Sprintf("%s/source.html#s-%d", id, n)
+}
+
+// html turns a link to a Markdown page into a link to its HTML twin, for
+// the SVG figures, which goldmark does not see.
+func htmlHref(href string) string { return string(htmlTwin([]byte(href))) }

@@ -1,13 +1,3 @@
-// Package templates holds brief's default templates, embedded in the binary,
-// and renders the site from them. A folder on disk overrides any default by
-// file name (partials under _partials/ and style.css too).
-//
-// Markdown pages come from text/template (*.md); HTML pages are the same
-// Markdown rendered by goldmark (GFM tables, footnotes, typographer, heading
-// IDs; raw HTML off) and placed inside the html/template layout
-// (layout.html), so both formats show the same data. Pages Markdown cannot
-// express, such as the highlighted source view, are html/template fragments
-// (*.html) placed in the same layout.
 package templates
 
 import (
@@ -16,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	htmltemplate "html/template"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -25,9 +16,10 @@ import (
 	"strconv"
 	"strings"
 	texttemplate "text/template"
+	"text/template/parse"
 )
 
-//go:embed *.md *.html *.css all:_partials
+//go:embed *.md *.html *.css *.svg all:_partials
 var defaultFS embed.FS
 
 // Names lists the default templates, sorted.
@@ -101,6 +93,7 @@ type Store struct {
 	md      *texttemplate.Template
 	html    *htmltemplate.Template
 	statics map[string][]byte // files copied as they are (style.css)
+	sources map[string][]byte // template name -> its text, to locate errors
 }
 
 // New reads the default templates, overridden by files of the same name in
@@ -108,6 +101,7 @@ type Store struct {
 func New(opts Options) (*Store, error) {
 	s := &Store{opts: opts, files: map[string]string{}, statics: map[string][]byte{}}
 	sources := map[string][]byte{}
+	s.sources = sources
 	for _, name := range Names() {
 		data, err := defaultFS.ReadFile(name)
 		if err != nil {
@@ -143,7 +137,7 @@ func New(opts Options) (*Store, error) {
 			return nil, fmt.Errorf("read templates folder: %w", err)
 		}
 	}
-	missing := "missingkey=default"
+	missing := "missingkey=zero"
 	if opts.Strict {
 		missing = "missingkey=error"
 	}
@@ -169,6 +163,24 @@ func New(opts Options) (*Store, error) {
 			return nil, s.wrap(name, err)
 		}
 	}
+	// html/template escapes a template when it first runs, and an HTML
+	// partial left in the middle of a tag or attribute confuses the
+	// template that calls it, far from the mistake. Escape each HTML
+	// template on its own now, in a copy, so that such an error names its
+	// own file; running it on no data fails later, which is expected.
+	for _, name := range names {
+		if path.Ext(name) != ".html" {
+			continue
+		}
+		c, err := s.html.Clone()
+		if err != nil {
+			return nil, err
+		}
+		var he *htmltemplate.Error
+		if err := c.ExecuteTemplate(io.Discard, name, nil); errors.As(err, &he) {
+			return nil, s.wrap(name, err)
+		}
+	}
 	return s, nil
 }
 
@@ -183,26 +195,85 @@ func errOr(err, alt error) error {
 func (s *Store) Source(name string) string { return s.files[name] }
 
 // posRe finds the template name and position text/template writes into its
-// errors: it exposes them in no other form.
-var posRe = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: (.*)`)
+// errors, which expose them in no other form: "template: NAME:LINE:COL: …"
+// when executing, "template: NAME:LINE: …" when parsing.
+var posRe = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+
+// quotedRe finds the token a parse error quotes: function "nope", bad
+// character U+007D '}', unexpected {{end}}.
+var quotedRe = regexp.MustCompile(`"([^"]+)"|'([^']+)'|(\{\{[^}]*\}\})`)
 
 // wrap turns a template error into an *Error naming the file, line and
-// column.
+// column. html/template says where by a parse node; text/template only in
+// its message, and its parse errors give the line alone: the column is then
+// that of the token the message quotes on that line, else of the line's
+// first action.
 func (s *Store) wrap(name string, err error) error {
-	msg := err.Error()
 	e := &Error{File: s.files[name], Err: err}
-	if m := posRe.FindStringSubmatch(msg); m != nil {
-		if f, ok := s.files[m[1]]; ok {
-			e.File = f
-		}
-		e.Line, _ = strconv.Atoi(m[2])
-		e.Col, _ = strconv.Atoi(m[3])
-		e.Err = errors.New(m[4])
+	msg := err.Error()
+	var he *htmltemplate.Error
+	if errors.As(err, &he) && he.Node != nil && he.Name != "" {
+		loc, _ := (*parse.Tree)(nil).ErrorContext(he.Node)
+		msg = "html/template:" + loc + ": " + he.Description
 	}
-	if e.File == "" {
-		e.File = name
+	m := posRe.FindStringSubmatch(strings.SplitN(msg, "\n", 2)[0])
+	if m == nil && he != nil && he.ErrorCode == htmltemplate.ErrEndContext {
+		// No position: the template ends inside a tag, an attribute or
+		// a quote, so point at its end.
+		src := strings.TrimRight(string(s.sources[he.Name]), "\n")
+		line := strings.Count(src, "\n") + 1
+		col := len(src) - strings.LastIndex(src, "\n")
+		m = []string{"", he.Name, strconv.Itoa(line), strconv.Itoa(col), "ends inside a tag, attribute or quote (" + he.Description + ")"}
+	}
+	if m == nil {
+		if e.File == "" {
+			e.File = name
+		}
+		return e
+	}
+	tmpl := m[1]
+	if f, ok := s.files[tmpl]; ok {
+		e.File = f
+	} else if e.File == "" {
+		e.File = tmpl
+	}
+	e.Line, _ = strconv.Atoi(m[2])
+	e.Col, _ = strconv.Atoi(m[3])
+	e.Err = &located{msg: m[4], err: err}
+	if e.Col == 0 {
+		e.Col = guessCol(s.sources[tmpl], e.Line, m[4])
 	}
 	return e
+}
+
+// located is the part of a template error after its position; it unwraps
+// to the error the template package returned.
+type located struct {
+	msg string
+	err error
+}
+
+func (l *located) Error() string { return l.msg }
+func (l *located) Unwrap() error { return l.err }
+
+// guessCol finds the column (in bytes, from 1) a parse error on line points
+// at: the token the message quotes, else the line's first action, else 1.
+func guessCol(src []byte, line int, msg string) int {
+	lines := strings.Split(string(src), "\n")
+	if line < 1 || line > len(lines) {
+		return 1
+	}
+	l := lines[line-1]
+	for _, q := range quotedRe.FindAllStringSubmatch(msg, -1) {
+		tok := q[1] + q[2] + q[3]
+		if i := strings.Index(l, tok); i >= 0 && tok != "" {
+			return i + 1
+		}
+	}
+	if i := strings.Index(l, "{{"); i >= 0 {
+		return i + 1
+	}
+	return 1
 }
 
 // Markdown executes the Markdown template name with data.

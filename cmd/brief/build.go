@@ -17,8 +17,11 @@ func (a *app) buildCmd() *cobra.Command {
 		Use:   "build",
 		Short: "Analyse the corpus and write the briefing site to out/",
 		Long: `Analyse every article at the top of the corpus folder (.md, .txt, .html) and
-write the site: out/index.html and out/index.md list the articles; each article
-gets out/<id>/index.md, index.html, source.html and analysis.json.
+write the site: out/index.html and out/index.md list the articles (oldest.html
+the other way round); each article gets out/<id>/index.md, index.html (the
+briefing pack), source.html and analysis.json; timeline.html, options.html and
+network.html compare the articles, and actors/ has a page per actor. Every page
+but the source views is also written as Markdown.
 
 The site is built in a fresh folder beside out/ and swapped in only when
 complete: a failed build leaves the previous out/ as it was. An article that

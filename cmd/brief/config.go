@@ -53,7 +53,7 @@ type Limits struct {
 var defaults = Config{
 	Corpus:       "corpus",
 	Out:          "out",
-	Cache:        ".brief-cache",
+	Cache:        "",
 	Dictionaries: []string{},
 	Site:         Site{Title: "Briefing packs"},
 	Limits:       Limits{MaxFileBytes: 5 << 20},

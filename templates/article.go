@@ -1,0 +1,451 @@
+package templates
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/brief-tool/brief/analyze"
+	"github.com/brief-tool/brief/templates/textrank"
+)
+
+// Article is what an article's templates (article.md, source.html) receive:
+// the analysis plus views of it that templates would otherwise have to
+// compute. Links in it are relative to the article's folder.
+type Article struct {
+	*analyze.Analysis
+	// Main are the five most salient actors named in the body.
+	Main []ActorView
+	// Body are the actors named in the body; Elsewhere those named only in
+	// captions, bios or comments, which are not the article's own findings.
+	Body, Elsewhere []ActorView
+	// Incidents and Proposals were read from the body; ApartIncidents and
+	// ApartProposals from other sections, shown separately.
+	Incidents      []analyze.Incident
+	Proposals      []analyze.Proposal
+	ApartIncidents []analyze.Incident
+	ApartProposals []analyze.Proposal
+	// Summary is the bottom line up front: the two or three body sentences
+	// TextRank ranks highest, in text order.
+	Summary []analyze.Sentence
+	// Recommendation is the article's main recommendation: its own
+	// (proposer "authors") most confident body proposal, else any body
+	// proposal; nil when there is none.
+	Recommendation *analyze.Proposal
+	// Quotes are notable direct quotations from the body.
+	Quotes []Quote
+	// Names maps actor ids to display names.
+	Names map[string]string
+	// Parts are the text's paragraphs grouped for the source view.
+	Parts []Part
+	// Timeline holds the article's dated body incidents, for the SVG
+	// timeline of the pack (HTML only).
+	Timeline *Timeline
+
+	site *Site // set by NewSite; nil for a pack rendered on its own
+}
+
+// ActorView is an actor of the article with what its row in a table needs.
+type ActorView struct {
+	analyze.Actor
+	// Href links to the actor's page ("" outside a site).
+	Href string
+	// First is the sentence of the first mention in the body (for actors
+	// named only elsewhere: the first mention at all), Section its kind.
+	First   int
+	Section analyze.SectionKind
+	// BodyMentions counts the mentions in the body.
+	BodyMentions int
+}
+
+// Quote is a direct quotation in a body sentence.
+type Quote struct {
+	Text     string // the quoted words, without the quotation marks
+	Sentence int
+	Evidence string // the whole sentence
+	// Speaker is an actor named in the same sentence, a person if one is,
+	// else the empty Ref.
+	Speaker Ref
+
+	speaker string // its id
+}
+
+// Part is one section of the source view: its label and its paragraphs of
+// sentences.
+type Part struct {
+	Kind       analyze.SectionKind
+	Label      string
+	Paragraphs [][]SourceSentence
+}
+
+// SourceSentence is a sentence of the source view with the findings read
+// from it.
+type SourceSentence struct {
+	analyze.Sentence
+	// Findings label what the pack took from this sentence, each linking
+	// to the pack's section that shows it.
+	Findings []Ref
+}
+
+// NewArticle prepares the views of one analysis.
+func NewArticle(a *analyze.Analysis) *Article {
+	v := &Article{Analysis: a, Names: map[string]string{}}
+	for _, ac := range a.Actors {
+		v.Names[ac.ID] = ac.Name
+		av := ActorView{Actor: ac, First: -1}
+		for _, m := range ac.Mentions {
+			if m.Section == analyze.SectionBody {
+				av.BodyMentions++
+				if av.First < 0 || av.Section != analyze.SectionBody {
+					av.First, av.Section = m.Sentence, m.Section
+				}
+			} else if av.First < 0 {
+				av.First, av.Section = m.Sentence, m.Section
+			}
+		}
+		if av.BodyMentions > 0 {
+			v.Body = append(v.Body, av)
+		} else if av.First >= 0 {
+			v.Elsewhere = append(v.Elsewhere, av)
+		}
+	}
+	for i, ac := range v.Body {
+		if i == 5 {
+			break
+		}
+		v.Main = append(v.Main, ac)
+	}
+	for _, in := range a.Incidents {
+		if in.Section == analyze.SectionBody {
+			v.Incidents = append(v.Incidents, in)
+		} else {
+			v.ApartIncidents = append(v.ApartIncidents, in)
+		}
+	}
+	for _, p := range a.Proposals {
+		if p.Section == analyze.SectionBody {
+			v.Proposals = append(v.Proposals, p)
+		} else {
+			v.ApartProposals = append(v.ApartProposals, p)
+		}
+	}
+	v.Recommendation = recommendation(v.Proposals)
+	scores := v.summarise()
+	v.Quotes = v.quotes(scores)
+	v.Parts = v.parts()
+	v.Timeline = newTimeline(events([]*Article{v}, a.Doc.ID), a.Doc.ID, "Incidents of this article")
+	return v
+}
+
+// recommendation picks the main recommendation: the authors' own over one
+// they report, then the most confident, then the earliest.
+func recommendation(ps []analyze.Proposal) *analyze.Proposal {
+	best := -1
+	own := func(p analyze.Proposal) bool { return p.Proposer == "authors" || p.Proposer == "" }
+	for i, p := range ps {
+		if best < 0 {
+			best = i
+			continue
+		}
+		b := ps[best]
+		if own(p) != own(b) {
+			if own(p) {
+				best = i
+			}
+			continue
+		}
+		if p.Confidence > b.Confidence {
+			best = i
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	p := ps[best]
+	return &p
+}
+
+// minSummaryWords keeps headings and fragments out of the summary.
+const minSummaryWords = 6
+
+// summarise fills Summary with the best body sentences by TextRank and
+// returns every body sentence's score by index.
+func (v *Article) summarise() map[int]float64 {
+	var cand []analyze.Sentence
+	var texts []string
+	for _, s := range v.Sentences {
+		if s.Section == analyze.SectionBody && len(strings.Fields(s.Text)) >= minSummaryWords {
+			cand = append(cand, s)
+			texts = append(texts, s.Text)
+		}
+	}
+	scores := textrank.Rank(texts, textrank.Default)
+	k := 2
+	if len(cand) >= 8 {
+		k = 3
+	}
+	for _, i := range textrank.Top(scores, k) {
+		v.Summary = append(v.Summary, cand[i])
+	}
+	out := make(map[int]float64, len(cand))
+	for i, s := range cand {
+		out[s.Index] = scores[i]
+	}
+	return out
+}
+
+// maxQuotes caps the notable quotes of a pack.
+const maxQuotes = 5
+
+// quotes finds direct quotations of at least four words in body sentences
+// and keeps the best by the sentence's TextRank score, in text order.
+func (v *Article) quotes(scores map[int]float64) []Quote {
+	var qs []Quote
+	for _, s := range v.Sentences {
+		if s.Section != analyze.SectionBody {
+			continue
+		}
+		for _, q := range quoted(s.Text) {
+			if len(strings.Fields(q)) < 4 {
+				continue
+			}
+			id := v.speaker(s.Index)
+			qs = append(qs, Quote{Text: q, Sentence: s.Index, Evidence: s.Text, speaker: id, Speaker: v.actorRef(id)})
+		}
+	}
+	sort.SliceStable(qs, func(i, j int) bool {
+		si, sj := scores[qs[i].Sentence], scores[qs[j].Sentence]
+		if si != sj {
+			return si > sj
+		}
+		return qs[i].Sentence < qs[j].Sentence
+	})
+	if len(qs) > maxQuotes {
+		qs = qs[:maxQuotes]
+	}
+	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Sentence < qs[j].Sentence })
+	return qs
+}
+
+// quoted returns the passages of s between matching quotation marks.
+func quoted(s string) []string {
+	var out []string
+	pairs := []struct{ open, close string }{{"“", "”"}, {"\"", "\""}}
+	for _, p := range pairs {
+		rest := s
+		for {
+			i := strings.Index(rest, p.open)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(p.open):]
+			j := strings.Index(rest, p.close)
+			if j < 0 {
+				break
+			}
+			if q := strings.TrimSpace(rest[:j]); q != "" {
+				out = append(out, strings.TrimRight(q, ",")) // a comma before the closing mark is not the speaker's
+			}
+			rest = rest[j+len(p.close):]
+		}
+	}
+	return out
+}
+
+// speaker is the id of the actor named in sentence n who most likely said a
+// quote there: a person if one is named, else the first actor named.
+func (v *Article) speaker(n int) string {
+	var first *ActorView
+	for i := range v.Body {
+		ac := &v.Body[i]
+		for _, m := range ac.Mentions {
+			if m.Sentence != n {
+				continue
+			}
+			if ac.Kind == analyze.KindPerson {
+				return ac.ID
+			}
+			if first == nil {
+				first = ac
+			}
+		}
+	}
+	if first == nil {
+		return ""
+	}
+	return first.ID
+}
+
+// ActorNames returns the display names of ids.
+func (v *Article) ActorNames(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		if n, ok := v.Names[id]; ok {
+			out[i] = n
+		} else {
+			out[i] = id
+		}
+	}
+	return out
+}
+
+// Refs returns the display names of ids, each linking to the actor's page
+// when the site has one.
+func (v *Article) Refs(ids []string) []Ref {
+	out := make([]Ref, len(ids))
+	for i, id := range ids {
+		out[i] = v.actorRef(id)
+	}
+	return out
+}
+
+func (v *Article) actorRef(id string) Ref {
+	r := Ref{Name: v.ActorNames([]string{id})[0]}
+	if v.site != nil {
+		if ap := v.site.actors[id]; ap != nil {
+			r.Href = rel(v.Doc.ID, "actors/"+ap.Slug+".md")
+		}
+	}
+	return r
+}
+
+// ProposerName is "the authors" or the proposing actor's name.
+func (v *Article) ProposerName(p analyze.Proposal) string {
+	return v.Proposer(p).Name
+}
+
+// Proposer is "the authors" or the proposing actor, linked to its page.
+func (v *Article) Proposer(p analyze.Proposal) Ref {
+	if p.Proposer == "authors" || p.Proposer == "" {
+		return Ref{Name: "the authors"}
+	}
+	return v.actorRef(p.Proposer)
+}
+
+// Actor returns the article's view of the actor id (zero when absent).
+func (v *Article) Actor(id string) ActorView {
+	for _, a := range v.Body {
+		if a.ID == id {
+			return a
+		}
+	}
+	for _, a := range v.Elsewhere {
+		if a.ID == id {
+			return a
+		}
+	}
+	return ActorView{}
+}
+
+var sectionLabels = map[analyze.SectionKind]string{
+	analyze.SectionTitle:       "Title",
+	analyze.SectionByline:      "Byline",
+	analyze.SectionCaption:     "Photo caption",
+	analyze.SectionBody:        "Article",
+	analyze.SectionBio:         "About the authors",
+	analyze.SectionComments:    "Reader comment",
+	analyze.SectionBoilerplate: "Page furniture",
+}
+
+// Label names a section kind for readers ("Photo caption", "Reader
+// comment").
+func Label(k analyze.SectionKind) string {
+	if l, ok := sectionLabels[k]; ok {
+		return l
+	}
+	return string(k)
+}
+
+// parts groups the sentences by section and paragraph for the source view.
+// Every sentence appears exactly once, so that every #s-N link resolves: a
+// sentence outside the known paragraphs gets a paragraph of its own, and
+// one outside every section a final part.
+func (v *Article) parts() []Part {
+	a := v.Analysis
+	findings := v.findings()
+	placed := make([]bool, len(a.Sentences))
+	para := func(s analyze.Sentence) int {
+		for i, p := range a.Paragraphs {
+			if s.Start >= p.Start && s.End <= p.End {
+				return i
+			}
+		}
+		return -1 - s.Index
+	}
+	group := func(keep func(s analyze.Sentence) bool) [][]SourceSentence {
+		var out [][]SourceSentence
+		last := 0
+		for i, s := range a.Sentences {
+			if placed[i] || !keep(s) {
+				continue
+			}
+			placed[i] = true
+			ss := SourceSentence{Sentence: s, Findings: findings[s.Index]}
+			if p := para(s); len(out) > 0 && p == last {
+				out[len(out)-1] = append(out[len(out)-1], ss)
+			} else {
+				out = append(out, []SourceSentence{ss})
+				last = p
+			}
+		}
+		return out
+	}
+	var out []Part
+	// A kind that occurs more than once is numbered ("Reader comment 2"),
+	// so that every part has a label of its own.
+	count, seen := map[analyze.SectionKind]int{}, map[analyze.SectionKind]int{}
+	for _, sec := range a.Sections {
+		count[sec.Kind]++
+	}
+	for _, sec := range a.Sections {
+		p := Part{Kind: sec.Kind, Label: Label(sec.Kind)}
+		if seen[sec.Kind]++; count[sec.Kind] > 1 {
+			p.Label += " " + strconv.Itoa(seen[sec.Kind])
+		}
+		p.Paragraphs = group(func(s analyze.Sentence) bool { return s.Start >= sec.Start && s.End <= sec.End })
+		out = append(out, p)
+	}
+	if rest := group(func(analyze.Sentence) bool { return true }); len(rest) > 0 {
+		out = append(out, Part{Kind: "other", Label: "Elsewhere on the page", Paragraphs: rest})
+	}
+	return out
+}
+
+// findings maps sentence indexes to what the pack shows from them.
+func (v *Article) findings() map[int][]Ref {
+	out := map[int][]Ref{}
+	add := func(n int, name, href string) {
+		for _, r := range out[n] {
+			if r.Name == name {
+				return
+			}
+		}
+		out[n] = append(out[n], Ref{Name: name, Href: href})
+	}
+	for _, s := range v.Summary {
+		add(s.Index, "bottom line", "index.html#bottom-line")
+	}
+	for _, in := range v.Incidents {
+		add(in.Sentence, "incident: "+in.Type, "index.html#incidents")
+		for _, sp := range in.Support {
+			add(sp.Sentence, "incident: "+in.Type, "index.html#incidents")
+		}
+	}
+	for _, p := range v.Proposals {
+		add(p.Sentence, "option: "+p.Mechanism, "index.html#options")
+		for _, sp := range p.Support {
+			add(sp.Sentence, "option: "+p.Mechanism, "index.html#options")
+		}
+	}
+	for _, q := range v.Quotes {
+		add(q.Sentence, "quote", "index.html#notable-quotes")
+	}
+	outside := "index.html#captions-bios-and-comments"
+	for _, in := range v.ApartIncidents {
+		add(in.Sentence, "not a finding: incident", outside)
+	}
+	for _, p := range v.ApartProposals {
+		add(p.Sentence, "not a finding: option", outside)
+	}
+	return out
+}

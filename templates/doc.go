@@ -1,0 +1,71 @@
+// Package templates holds brief's default templates, embedded in the binary,
+// and renders the site from them. A folder on disk overrides any default by
+// file name: the pages, the partials under _partials/, style.css and
+// favicon.svg alike.
+//
+// # Formats
+//
+// The content of every page is Markdown from text/template (*.md), so the
+// packs read the same on GitHub as on the site. The HTML pages are that
+// Markdown rendered by goldmark (GitHub-flavoured tables, strikethrough,
+// autolinks and task lists, footnotes, typographic quotes, heading ids; raw
+// HTML off, so nothing quoted from an article can become markup) inside the
+// html/template layout.html. What Markdown cannot express is an
+// html/template partial that layout.html places: the SVG timeline
+// (_partials/timeline.html) in the section whose heading id is "incidents",
+// the actor network (_partials/network.html) on the network page; the source
+// view (source.html) is HTML throughout. Links between .md pages become links
+// between .html pages.
+//
+// # Pages and the data they receive
+//
+//	template      renders                                  receives
+//	article.md    <id>/index.md, body of <id>/index.html    *Article
+//	source.html   body of <id>/source.html                 *Article
+//	index.md      index.md (newest first), oldest.md       *Index
+//	actor.md      actors/<slug>.md                         *ActorPage
+//	actors.md     actors/index.md                          *Site
+//	timeline.md   timeline.md                              *Site
+//	options.md    options.md                               *Site
+//	network.md    network.md                               *Site
+//	layout.html   every .html page around its body         *Page
+//	_partials/header.html, footer.html, article-nav.html   *Page
+//	_partials/timeline.html                                *Chart (nil: none)
+//	_partials/network.html                                 *Network
+//
+// Each type's fields are documented where it is declared. Links a view
+// carries (Ref.Href, ActorView.Href, Report.Href, …) are relative to the page
+// that shows them, and point at .md pages: goldmark turns them into .html.
+//
+// # Functions
+//
+// Markdown templates must escape every string from an article: md escapes
+// text for Markdown (every character Markdown could read as markup, | too,
+// so text is safe in a table cell; line breaks become spaces); mdjoin LIST
+// SEP escapes and joins; mdlink TEXT HREF makes a link, or escaped text when
+// HREF is empty or not a relative path, http(s) or mailto address; mdrefs
+// REFS SEP joins []Ref as links. Both kinds of template also have join,
+// lower, title (first letter upper case), add, pct, dec (two decimals), trunc
+// N S, plural N ONE MANY, label KIND ("Photo caption") and html HREF (the
+// .html twin of a .md link).
+//
+// # Example
+//
+// An article.md that lists the actors of the body, linked to their pages:
+//
+//	# {{md .Doc.Title}}
+//
+//	{{range .Body}}- {{mdlink .Name .Href}} ({{md .Kind}}), {{.BodyMentions}} mentions
+//	{{end}}
+//
+// # Errors
+//
+// A template error is an *Error naming the file (the override's path, or
+// "templates/NAME (built in)"), the line and the column, and what was wrong:
+//
+//	my-templates/article.md:3:9: executing "article.md" at <.Doc.Nope>: can't evaluate field Nope in type analyze.Doc
+//
+// With Options.Strict, a key missing from a map (.Names.XYZ) is an error
+// rather than an empty value. A field missing from a struct is always an
+// error.
+package templates

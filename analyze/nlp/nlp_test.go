@@ -1,0 +1,89 @@
+package nlp
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/brief-tool/brief/analyze"
+)
+
+func TestSegmentKeepsParagraphsAndOffsets(t *testing.T) {
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The U.S. Navy said the jet was hit. It landed on Hainan.\n\n1. This is issue No. 1 for the talks. China demanded an apology."
+	a := &analyze.Analysis{Doc: analyze.Doc{Text: text}, Paragraphs: []analyze.Paragraph{
+		{Span: analyze.Span{Start: 0, End: 56}, Section: analyze.SectionBody},
+		{Span: analyze.Span{Start: 58, End: len(text)}, Section: analyze.SectionComments},
+	}}
+	if err := p.Segment(a); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"The U.S. Navy said the jet was hit.",
+		"It landed on Hainan.",
+		"This is issue No. 1 for the talks.", // the list marker stays out
+		"China demanded an apology.",
+	}
+	if len(a.Sentences) != len(want) {
+		t.Fatalf("got %d sentences %+v, want %d", len(a.Sentences), a.Sentences, len(want))
+	}
+	for i, s := range a.Sentences {
+		if s.Text != want[i] || text[s.Start:s.End] != s.Text || s.Index != i {
+			t.Errorf("sentence %d = %q [%d:%d], want %q", i, s.Text, s.Start, s.End, want[i])
+		}
+		for _, tok := range s.Tokens {
+			if text[tok.Start:tok.End] != tok.Text {
+				t.Errorf("token %q does not match its offsets", tok.Text)
+			}
+		}
+	}
+	if a.Sentences[2].Section != analyze.SectionComments {
+		t.Errorf("sentence 2 in %q, want comments", a.Sentences[2].Section)
+	}
+}
+
+func TestLemma(t *testing.T) {
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ word, tag, want string }{
+		{"seized", "VBD", "seize"},
+		{"shot", "VBD", "shoot"},
+		{"spoke", "NN", "speak"}, // the tagger's frequent misreading
+		{"clashes", "NNS", "clash"},
+		{"Navy", "NNP", "navy"},
+		{"the", "DT", "the"},
+	}
+	for _, tt := range tests {
+		if got := p.Lemma(tt.word, tt.tag); got != tt.want {
+			t.Errorf("Lemma(%q, %s) = %q, want %q", tt.word, tt.tag, got, tt.want)
+		}
+	}
+}
+
+func TestEntitiesHaveOffsets(t *testing.T) {
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Marie Curie studied in Paris with Pierre Curie."
+	toks, err := p.Tokens(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ents, err := p.Entities(analyze.Sentence{Text: text, Tokens: toks})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ents) == 0 {
+		t.Fatal("no entities")
+	}
+	for _, e := range ents {
+		if strings.TrimSpace(text[e.Start:e.End]) != e.Text {
+			t.Errorf("entity %q does not match its offsets [%d:%d]", e.Text, e.Start, e.End)
+		}
+	}
+}

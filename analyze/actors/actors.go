@@ -42,6 +42,7 @@ type Resolver struct {
 	// people maps a lower-cased full name or alias of a known person to the
 	// entry, so a name found by a title pattern gets its country.
 	people map[string]int
+	ships  map[string]string // ship prefix -> country
 }
 
 // New builds a Resolver over d. ner may be nil, which turns the
@@ -50,7 +51,10 @@ func New(d *Dictionary, ner EntityFinder) *Resolver {
 	titles := newIndex(true)
 	titles.keepDots = true
 	r := &Resolver{dict: d, actors: newIndex(false), sources: newIndex(false), titles: titles,
-		stop: newIndex(false), places: newIndex(false), ner: ner, services: map[string]int{}, people: map[string]int{}}
+		stop: newIndex(false), places: newIndex(false), ner: ner, services: map[string]int{}, people: map[string]int{}, ships: map[string]string{}}
+	for _, s := range d.Ships {
+		r.ships[s.Prefix] = s.Country
+	}
 	for i, e := range d.Entries {
 		r.actors.add(e.Name, i, formName)
 		for _, a := range e.Aliases {
@@ -187,6 +191,10 @@ func (r *Resolver) scanSentence(st *docState, si int) {
 			continue
 		}
 		if n := r.person(st, si, i, "", ""); n > 0 {
+			i += n
+			continue
+		}
+		if n := r.ship(st, si, i); n > 0 {
 			i += n
 			continue
 		}
@@ -493,6 +501,54 @@ func (r *Resolver) divided(st *docState) {
 				}
 				st.mention(si, k, k+1, acc{id: target.id})
 			}
+			// "northern troops", "southern forces".
+			for k := 0; k+1 < len(ws); k++ {
+				if st.covered[si][k] || !armedNouns[strings.ToLower(ws[k+1].key)] {
+					continue
+				}
+				switch strings.ToLower(ws[k].key) {
+				case "northern":
+					st.mention(si, k, k+2, acc{id: n.id})
+				case "southern":
+					st.mention(si, k, k+2, acc{id: s.id})
+				}
+			}
 		}
 	}
+}
+
+var armedNouns = map[string]bool{"troops": true, "forces": true, "soldiers": true, "military": true,
+	"army": true, "navy": true, "side": true, "units": true, "guards": true, "artillery": true}
+
+// ship reads "USS Decatur" as a mention of the ship's navy (or, without one
+// in the dictionaries, its state) and returns the words used.
+func (r *Resolver) ship(st *docState, si, i int) int {
+	ws := st.words[si]
+	country, ok := r.ships[ws[i].text]
+	if !ok || i+1 >= len(ws) || !capitalized(ws[i+1].text) {
+		return 0
+	}
+	j := i + 1
+	for j < len(ws) && j < i+4 && capitalized(ws[j].text) && nameWord(ws[j].text) {
+		j++
+		if ws[j-1].possessive {
+			break
+		}
+	}
+	ac := acc{id: country, kind: analyze.KindState, country: country}
+	if k, ok := r.services[country+"|navy"]; ok {
+		ac = entryAcc(r.dict.Entries[k])
+	} else {
+		for _, e := range r.dict.Entries {
+			if e.ID == country {
+				ac = entryAcc(e)
+				break
+			}
+		}
+	}
+	if ac.name == "" {
+		return 0
+	}
+	st.mention(si, i, j, ac)
+	return j - i
 }

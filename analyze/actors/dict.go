@@ -66,6 +66,14 @@ type Dictionary struct {
 	Titles    []Title
 	Stopwords []Stopword
 	Places    []Place
+	// Ships maps a ship-name prefix ("USS") to its navy's country.
+	Ships []ShipPrefix
+}
+
+// ShipPrefix is the prefix a navy puts before its ships' names.
+type ShipPrefix struct {
+	Prefix  string `yaml:"prefix"`
+	Country string `yaml:"country"`
 }
 
 // dictFiles maps each data file to the kind its entries default to.
@@ -105,6 +113,9 @@ func LoadDefault() (*Dictionary, error) {
 		return nil, err
 	}
 	if err := decodeEmbedded("places.yaml", &d.Places); err != nil {
+		return nil, err
+	}
+	if err := decodeEmbedded("ship-prefixes.yaml", &d.Ships); err != nil {
 		return nil, err
 	}
 	return d, d.validate("embedded dictionaries")

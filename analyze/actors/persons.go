@@ -131,8 +131,29 @@ func (r *Resolver) appositionCountry(ws []word, i int) string {
 		}
 		i += n
 	}
-	if _, n := r.titles.match(ws, i); n > 0 {
+	if i < len(ws) && strings.EqualFold(ws[i].key, "former") {
+		i++
+	}
+	_, n := r.titles.match(ws, i)
+	if n == 0 {
+		return ""
+	}
+	if country != "" {
 		return country
+	}
+	// "Mohsen Rezaei, a former commander of the Guards": the body the
+	// title belongs to.
+	i += n
+	if i < len(ws) && ws[i].key == "of" {
+		i++
+		if i < len(ws) && strings.EqualFold(ws[i].key, "the") {
+			i++
+		}
+		if i < len(ws) {
+			if f, n := r.actors.match(ws, i); n > 0 {
+				return r.dict.Entries[f.item].Country
+			}
+		}
 	}
 	return ""
 }

@@ -170,8 +170,30 @@ func (e *Extractor) Extract(ctx context.Context, a *analyze.Analysis) error {
 		if e.sym[in.Type] && len(in.Agents) == 0 && len(in.Targets) == 0 {
 			in.Agents = append([]string(nil), top...)
 		}
+		// Done to one of the two sides by someone unnamed: in a text about
+		// two sides, the other one ("Russian forces were warned").
+		if len(in.Agents) == 0 && len(in.Targets) == 1 && len(top) == 2 {
+			for j, id := range top {
+				if sameSide(a, in.Targets[0], id) {
+					in.Agents = []string{top[1-j]}
+				}
+			}
+		}
 	}
 	return nil
+}
+
+// sameSide reports whether actor id is state or belongs to it.
+func sameSide(a *analyze.Analysis, id, state string) bool {
+	if id == state {
+		return true
+	}
+	for _, ac := range a.Actors {
+		if ac.ID == id {
+			return ac.Country == state
+		}
+	}
+	return false
 }
 
 // actorMention is an actor named in a sentence.

@@ -186,7 +186,14 @@ func (d *Dictionary) validate(where string) error {
 type FileError = analyze.FileError
 
 // decodeFile strictly decodes the YAML in data, read from path, into v.
-func decodeFile(path string, data []byte, v any) error {
+func decodeFile(path string, data []byte, v any) (err error) {
+	// The YAML library panics on some malformed input: a bad user file is
+	// an error, not a crash.
+	defer func() {
+		if r := recover(); r != nil {
+			err = &FileError{Path: path, Err: fmt.Errorf("malformed YAML (%v)", r)}
+		}
+	}()
 	if err := yaml.UnmarshalWithOptions(data, v, yaml.Strict()); err != nil {
 		var ye yaml.Error
 		if errors.As(err, &ye) && ye.GetToken() != nil {

@@ -94,7 +94,7 @@ func readMarkdown(doc *analyze.Doc, data []byte) ([]block, error) {
 	}
 	if fmBytes != nil {
 		var fm frontMatter
-		if err := yaml.Unmarshal(fmBytes, &fm); err != nil {
+		if err := decodeYAML(fmBytes, &fm); err != nil {
 			return nil, yamlError(err, fmBytes, fmLine)
 		}
 		if err := applyFrontMatter(doc, fm); err != nil {
@@ -132,6 +132,28 @@ func applyFrontMatter(doc *analyze.Doc, fm frontMatter) error {
 	return nil
 }
 
+// decodeYAML decodes front matter, turning a panic in the YAML library
+// (it has some on malformed tags) into an error: bad input costs one
+// article, never the run.
+func decodeYAML(data []byte, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("malformed YAML (%v)", r)
+		}
+	}()
+	return yaml.Unmarshal(data, v)
+}
+
+// readPath reads one key of the YAML, guarded like decodeYAML.
+func readPath(p *yaml.Path, yml []byte, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("malformed YAML (%v)", r)
+		}
+	}()
+	return p.Read(bytes.NewReader(yml), v)
+}
+
 // keyPosition returns the 1-based line and column of the first top-level
 // key among keys in the YAML, or 1, 1.
 func keyPosition(yml []byte, keys ...string) (int, int) {
@@ -164,7 +186,7 @@ func yamlError(err error, yml []byte, lineOffset int) error {
 		target := map[string]any{"title": &probe.Title, "authors": &probe.Authors, "author": &probe.Author,
 			"published": &probe.Published, "date": &probe.Date, "source": &probe.Source, "url": &probe.URL,
 			"tags": &probe.Tags, "kind": &probe.Kind}[k]
-		if rerr := p.Read(bytes.NewReader(yml), target); rerr != nil && !yaml.IsNotFoundNodeError(rerr) {
+		if rerr := readPath(p, yml, target); rerr != nil && !yaml.IsNotFoundNodeError(rerr) {
 			line, col := keyPosition(yml, k)
 			return &Error{Line: lineOffset + line - 1, Col: col, Err: fmt.Errorf("front matter: %s: %w", k, err)}
 		}

@@ -34,6 +34,10 @@ func merge(in []analyze.Incident) []analyze.Incident {
 			// An undated restatement names the same sides within a few
 			// sentences; further away it is more likely another event.
 			near := x.Sentence-lastSentence(*y) <= 6
+			// "other" gathers unlike events: only the same word restates one.
+			if x.Type == "other" && !sameCue(x, *y) && x.Sentence != y.Sentence {
+				continue
+			}
 			if backRef || (sameDate && overlapOrEmpty(xa, ya)) || (sides && near && (x.Date == "" || y.Date == "")) || x.Sentence == y.Sentence {
 				target = k
 				break
@@ -67,6 +71,25 @@ func merge(in []analyze.Incident) []analyze.Incident {
 		}
 	}
 	return out
+}
+
+// sameCue reports whether two incidents were read from the same word
+// ("violated", "violation"): their cues share a five-letter stem.
+func sameCue(x, y analyze.Incident) bool {
+	stem := func(s string) string {
+		if len(s) > 5 {
+			return s[:5]
+		}
+		return s
+	}
+	for _, a := range x.Cues {
+		for _, b := range y.Cues {
+			if stem(a) == stem(b) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func lastSentence(y analyze.Incident) int {

@@ -766,9 +766,25 @@ func (e *Extractor) parties(text string, toks []analyze.Token, t trigger, ms []a
 		}
 		targets = nil
 	}
+	// A target on the agent's own side is a misreading ("Erdogan warned
+	// that Turkey may come").
+	country := map[string]string{}
+	for _, m := range ms {
+		country[m.id] = m.country
+	}
+	side := func(id string) string {
+		if c := country[id]; c != "" {
+			return c
+		}
+		return id
+	}
 	var tg []string
 	for _, id := range targets {
-		if !contains(agents, id) {
+		own := contains(agents, id)
+		for _, ag := range agents {
+			own = own || side(ag) == side(id)
+		}
+		if !own {
 			tg = append(tg, id)
 		}
 	}

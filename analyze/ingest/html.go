@@ -122,7 +122,7 @@ func (w *htmlWalker) walk(n *html.Node, hint analyze.SectionKind, inComments boo
 		}
 	}
 	// Each reader comment, however the page marks it, is its own group.
-	startsComment := hint == analyze.SectionComments && (cue(n) == analyze.SectionComments || (inComments && (n.DataAtom == atom.Li || n.DataAtom == atom.Article)))
+	startsComment := hint == analyze.SectionComments && !commentPart(n) && (cue(n) == analyze.SectionComments || (inComments && (n.DataAtom == atom.Li || n.DataAtom == atom.Article)))
 	if isBlock {
 		w.flush()
 	}
@@ -194,6 +194,23 @@ func cue(n *html.Node) analyze.SectionKind {
 		return analyze.SectionBoilerplate
 	}
 	return ""
+}
+
+// commentPart reports whether an element is a part of one comment (its
+// author line, date, text) rather than a comment or the thread.
+func commentPart(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(a.Val), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
+			switch w {
+			case "author", "meta", "metadata", "content", "body", "text", "date", "time", "avatar", "vcard", "says", "reply", "permalink", "title", "header", "footer", "actions":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func insideCue(n *html.Node, k analyze.SectionKind) bool {

@@ -65,6 +65,12 @@ func classify(doc *analyze.Doc, blocks []block) {
 		if blocks[i].kind == analyze.SectionBody && boilerplate(blocks[i]) {
 			blocks[i].kind = analyze.SectionBoilerplate
 		}
+		// The short items under a furniture label ("Share this:" then
+		// "Twitter", "Facebook") are furniture too.
+		if i > 0 && blocks[i].kind == analyze.SectionBody && blocks[i-1].kind == analyze.SectionBoilerplate &&
+			wordCount(blocks[i].text) <= 3 && !sentenceEnd(blocks[i].text) && strings.HasSuffix(strings.TrimSpace(firstFurniture(blocks, i)), ":") {
+			blocks[i].kind = analyze.SectionBoilerplate
+		}
 	}
 }
 
@@ -254,6 +260,16 @@ func classifyTail(doc *analyze.Doc, blocks []block, bodyStart int) {
 			blocks[i].kind = analyze.SectionComments
 		}
 	}
+}
+
+// firstFurniture returns the text of the furniture label that a run of
+// furniture blocks ending just before i starts with.
+func firstFurniture(blocks []block, i int) string {
+	j := i - 1
+	for j > 0 && blocks[j-1].kind == analyze.SectionBoilerplate {
+		j--
+	}
+	return blocks[j].text
 }
 
 // boilerplate reports whether a block is page furniture by its words.

@@ -154,7 +154,7 @@ func (e *Extractor) context(a *analyze.Analysis, ps []analyze.Proposal) {
 		// Near: the same paragraph, or within three sentences of the
 		// proposal's last statement.
 		near := para[si] == para[p.Sentence] || si-lastSentence(p) <= 3
-		mech, _ := e.mechanism(low)
+		mech, _ := e.mechanism(low, s.Text)
 		switch {
 		case mech == p.Mechanism && backRef.MatchString(s.Text):
 			// "Such a line would ...": the proposal again, in other words.

@@ -83,8 +83,10 @@ func parties(a *analyze.Analysis, ms []mention) []string {
 	if len(out) >= 2 {
 		return out
 	}
+	// Actors named only in captions, bios or comments (salience 0) are not
+	// the sides the article is about.
 	for _, ac := range a.Actors {
-		if ac.Kind == analyze.KindState && !contains(out, ac.ID) && len(out) < 2 {
+		if (ac.Kind == analyze.KindState || ac.Kind == analyze.KindGroup) && ac.Salience > 0 && !contains(out, ac.ID) && len(out) < 2 {
 			out = append(out, ac.ID)
 		}
 	}

@@ -95,6 +95,22 @@ func (p phrases) find(s string) []string {
 	return out
 }
 
+// findLower is find without the matches that are capitalised in orig (the
+// same text before lower-casing) other than at its start.
+func (p phrases) findLower(low, orig string) []string {
+	if p.re == nil {
+		return nil
+	}
+	var out []string
+	for _, m := range p.re.FindAllStringSubmatchIndex(low, -1) {
+		if m[2] > 0 && len(orig) == len(low) && m[2] < len(orig) && orig[m[2]] >= 'A' && orig[m[2]] <= 'Z' {
+			continue
+		}
+		out = append(out, low[m[2]:m[3]])
+	}
+	return out
+}
+
 // index returns the offset of the first phrase in s, or -1.
 func (p phrases) index(s string) int {
 	if p.re == nil {
@@ -172,7 +188,7 @@ func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, ms []menti
 			continue
 		}
 		lim := e.limits.find(part)
-		mech, cues := e.mechanism(part)
+		mech, cues := e.mechanism(part, s.Text[seg[0]:seg[1]])
 		switch {
 		case len(lim) > 0:
 			// A recommended limit: "the channel should not include ...".
@@ -279,11 +295,13 @@ func segments(low string, cue *regexp.Regexp) [][2]int {
 // mechanism picks the mechanism whose cues the sentence names most
 // (multi-word cues weigh more); on a tie, the one named first, as the
 // subject or first object of the recommendation usually names the measure.
-func (e *Extractor) mechanism(low string) (string, []string) {
+// orig is the text as written: a cue inside a proper name ("the Blue
+// Line", "Line of Control") names a place, not a measure.
+func (e *Extractor) mechanism(low, orig string) (string, []string) {
 	best, bestScore, bestAt := "", 0, len(low)
 	var bestCues []string
 	for _, m := range e.mechs {
-		found := m.cues.find(low)
+		found := m.cues.findLower(low, orig)
 		if len(found) == 0 {
 			continue
 		}

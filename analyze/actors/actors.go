@@ -232,6 +232,10 @@ func (r *Resolver) scanSentence(st *docState, si int) {
 			// "Iranian military", "Chinese navy": a state's armed service.
 			if sn, svc := service(ws, end); sn > 0 {
 				name := strings.TrimSuffix(strings.TrimSuffix(st.a.Doc.Text[ws[i].start:ws[end+sn-1].end], "’s"), "'s")
+				if ws[end-1].possessive && len(e.Demonyms) > 0 {
+					// "Armenia's Defense Ministry" is the Armenian defense ministry.
+					name = e.Demonyms[0] + " " + svc.name
+				}
 				ac := acc{id: strings.ToLower(e.Country) + "-" + ingest.Slug(svc.name), name: name, kind: svc.kind, country: e.Country}
 				if k, ok := r.services[e.Country+"|"+svc.name]; ok {
 					ac = entryAcc(r.dict.Entries[k])

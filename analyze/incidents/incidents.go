@@ -150,7 +150,7 @@ func (e *Extractor) Extract(ctx context.Context, a *analyze.Analysis) error {
 			top = append(top, ac.ID)
 		}
 	}
-	var found []analyze.Incident
+	var found []event
 	for _, s := range a.Sentences {
 		if s.Section == analyze.SectionTitle || s.Section == analyze.SectionBoilerplate || s.Section == analyze.SectionByline {
 			continue

@@ -11,9 +11,10 @@ var againRe = regexp.MustCompile(`(?i)\b(again|another|a second|a third|a new|re
 // merge folds restatements into the first statement of an incident: the
 // same type, compatible dates and sides, or a definite back-reference ("the
 // collision") to the latest incident of its type.
-func merge(in []analyze.Incident) []analyze.Incident {
+func merge(in []event) []analyze.Incident {
 	var out []analyze.Incident
-	for _, x := range in {
+	for _, ev := range in {
+		x := ev.Incident
 		target := -1
 		// "fought again", "another collision": a new occurrence.
 		again := againRe.MatchString(x.Evidence)
@@ -27,7 +28,7 @@ func merge(in []analyze.Incident) []analyze.Incident {
 			}
 			// A back-reference: "the collision", or an event named with no
 			// sides at all soon after one with sides.
-			backRef := (x.Confidence <= 0.4 && len(x.Agents) == 0) || (len(x.Agents)+len(x.Targets) == 0 && x.Sentence-lastSentence(*y) <= 6)
+			backRef := ev.definite || (len(x.Agents)+len(x.Targets) == 0 && x.Sentence-lastSentence(*y) <= 6)
 			sameDate := x.Date != "" && x.Date == y.Date
 			xa, ya := append(append([]string{}, x.Agents...), x.Targets...), append(append([]string{}, y.Agents...), y.Targets...)
 			sides := len(xa) > 0 && overlap(xa, ya)
@@ -44,9 +45,6 @@ func merge(in []analyze.Incident) []analyze.Incident {
 			}
 		}
 		if target < 0 {
-			if x.Confidence <= 0.4 {
-				x.Confidence = 0.5
-			}
 			out = append(out, x)
 			continue
 		}

@@ -26,12 +26,21 @@ type trigger struct {
 	tag string
 }
 
-func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, pub dates.Date, ms []actorMention, top []string) []analyze.Incident {
+// event is an incident as read from one sentence, before restatements are
+// merged.
+type event struct {
+	analyze.Incident
+	// definite marks a noun with a definite article ("the collision"),
+	// which refers back to an incident told before.
+	definite bool
+}
+
+func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, pub dates.Date, ms []actorMention, top []string) []event {
 	toks := s.Tokens
 	if strings.HasSuffix(strings.TrimSpace(s.Text), "?") {
 		return nil
 	}
-	var out []analyze.Incident
+	var out []event
 	var found []dates.Found
 	searched := false
 	lastVerb := -1
@@ -46,8 +55,19 @@ func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, pub dates.
 			continue
 		}
 		if !searched {
-			// Dates are looked for only in sentences that report something.
+			// Dates are looked for only in sentences that report something;
+			// a news dateline ("YEREVAN, May 14, 2024 —") dates the report,
+			// not the event.
 			found, searched = dates.Find(s.Text, pub), true
+			if m := datelineRe.FindStringIndex(s.Text); m != nil {
+				var kept []dates.Found
+				for _, f := range found {
+					if f.Start >= m[1] {
+						kept = append(kept, f)
+					}
+				}
+				found = kept
+			}
 		}
 		i += t.n - 1
 		typ, ok := e.factual(toks, t, len(found) > 0, ms)
@@ -70,10 +90,12 @@ func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, pub dates.
 		t.directed = typ != t.typ // "agreed not to shoot down" keeps who did it to whom
 		t.typ = typ
 		in := e.build(a, s, t, ms, found, top)
-		out = append(out, in)
+		out = append(out, event{Incident: in, definite: t.definite})
 	}
 	return out
 }
+
+var datelineRe = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]{1,40},[^—–-]{4,30}[—–-]\s`)
 
 var wordRe = regexp.MustCompile(`^[\p{L}'’-]+$`)
 
@@ -262,6 +284,16 @@ func (e *Extractor) factual(toks []analyze.Token, t trigger, dated bool, ms []ac
 		return "", false
 	}
 	// Verbs.
+	// "warned that the line would not replace a treaty" reports speech; a
+	// threat warns of force ("warned that it would respond", "... would be
+	// tracked as targets").
+	if toks[t.i].Lemma == "warn" && t.typ == "threat" {
+		for k := t.i + 1; k < len(toks) && k <= t.i+4; k++ {
+			if strings.EqualFold(toks[k].Text, "that") && !hostile.MatchString(strings.ToLower(spanText(toks[k:]))) {
+				return "", false
+			}
+		}
+	}
 	// "called the attack unprovoked" is a verdict, not a call: a call is
 	// to someone ("called Putin", "called his counterpart") or "with" them.
 	if toks[t.i].Lemma == "call" && typ == "communication" && !calledSomeone(toks, t.i+t.n, ms) {
@@ -603,9 +635,6 @@ func (e *Extractor) build(a *analyze.Analysis, s analyze.Sentence, t trigger, ms
 		conf += 0.15
 	}
 	in.Confidence = math.Round(conf*100) / 100
-	if t.definite && len(in.Agents) == 0 {
-		in.Confidence = 0.4 // marks a back-reference for merge
-	}
 	return in
 }
 
@@ -815,7 +844,7 @@ func pronounSubject(toks []analyze.Token, i int) bool {
 
 // resolvePronouns gives a pronoun agent the agents of the incident just
 // before it (within two sentences), or drops it.
-func resolvePronouns(in []analyze.Incident) {
+func resolvePronouns(in []event) {
 	for i := range in {
 		if len(in[i].Agents) != 1 || in[i].Agents[0] != pronounAgent {
 			continue
@@ -848,6 +877,22 @@ func fromBefore(toks []analyze.Token, ms []actorMention, ts int) *actorMention {
 	return nil
 }
 
+var (
+	titleGap  = regexp.MustCompile(`^(\p{Lu}[\p{L}.]*\s*){1,3}$`)
+	titleTail = regexp.MustCompile(`(\s+\p{Lu}[\p{L}.]*){1,3}$`)
+)
+
+var hostile = regexp.MustCompile(`\b(respond|retaliat\w*|target\w*|strike|attack\w*|shoot|fire|force|military|consequences|war|destroy\w*|punish\w*|act|action|measures|response|escalat\w*|invade|seize|intercept\w*)\b`)
+
+// spanText joins tokens' texts with spaces.
+func spanText(toks []analyze.Token) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.Text
+	}
+	return strings.Join(parts, " ")
+}
+
 // conjoined returns the actors joined to m by "and" or commas just before
 // it: "Trump and Putin", "India, China and Russia".
 func conjoined(text string, ms []actorMention, m actorMention) []string {
@@ -859,6 +904,12 @@ func conjoined(text string, ms []actorMention, m actorMention) []string {
 			continue
 		}
 		gap := strings.TrimSpace(text[p.end:cur.start])
+		if gap == "" || titleGap.MatchString(gap) {
+			// "Azerbaijani President Ilham Aliyev": a modifier of cur.
+			cur = p
+			continue
+		}
+		gap = titleTail.ReplaceAllString(gap, "")
 		if gap != "and" && gap != "," && gap != ", and" && gap != "&" {
 			break
 		}

@@ -1,32 +1,16 @@
 package proposals_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 
 	"github.com/brief-tool/brief/analyze"
-	"github.com/brief-tool/brief/analyze/pipeline"
+	"github.com/brief-tool/brief/analyze/internal/testkit"
 )
-
-var pl *pipeline.Pipeline
 
 func analyse(t *testing.T, text string) *analyze.Analysis {
 	t.Helper()
-	if pl == nil {
-		ex, err := pipeline.Standard(nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if pl, err = pipeline.New(pipeline.Options{Extractors: ex}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	a, err := pl.Analyze(context.Background(), "x.md", []byte("---\ntitle: T\n---\n"+text+"\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return testkit.Analyze(t, "x.md", "---\ntitle: T\n---\n"+text+"\n")
 }
 
 func TestMechanisms(t *testing.T) {

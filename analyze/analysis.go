@@ -174,6 +174,18 @@ type Proposal struct {
 	Confidence float64     `json:"confidence"`
 }
 
+// LastSentence is the index of the last sentence that states the item:
+// the first one or a later one in support.
+func LastSentence(first int, support []Support) int {
+	last := first
+	for _, s := range support {
+		if s.Sentence > last {
+			last = s.Sentence
+		}
+	}
+	return last
+}
+
 // Source is a publication or news agency the text cites: not an actor.
 type Source struct {
 	Name     string    `json:"name"`

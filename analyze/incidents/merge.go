@@ -28,13 +28,13 @@ func merge(in []event) []analyze.Incident {
 			}
 			// A back-reference: "the collision", or an event named with no
 			// sides at all soon after one with sides.
-			backRef := ev.definite || (len(x.Agents)+len(x.Targets) == 0 && x.Sentence-lastSentence(*y) <= 6)
+			backRef := ev.definite || (len(x.Agents)+len(x.Targets) == 0 && x.Sentence-analyze.LastSentence(y.Sentence, y.Support) <= 6)
 			sameDate := x.Date != "" && x.Date == y.Date
 			xa, ya := append(append([]string{}, x.Agents...), x.Targets...), append(append([]string{}, y.Agents...), y.Targets...)
 			sides := len(xa) > 0 && overlap(xa, ya)
 			// An undated restatement names the same sides within a few
 			// sentences; further away it is more likely another event.
-			near := x.Sentence-lastSentence(*y) <= 6
+			near := x.Sentence-analyze.LastSentence(y.Sentence, y.Support) <= 6
 			// "other" gathers unlike events: only the same word restates one.
 			if x.Type == "other" && !sameCue(x, *y) && x.Sentence != y.Sentence {
 				continue
@@ -90,15 +90,6 @@ func sameCue(x, y analyze.Incident) bool {
 	return false
 }
 
-func lastSentence(y analyze.Incident) int {
-	last := y.Sentence
-	for _, s := range y.Support {
-		if s.Sentence > last {
-			last = s.Sentence
-		}
-	}
-	return last
-}
 
 func hasSupport(y *analyze.Incident, s int) bool {
 	for _, sp := range y.Support {

@@ -51,7 +51,7 @@ func (e *Extractor) restates(q *analyze.Proposal, p analyze.Proposal) bool {
 	}
 	// The next sentence or the one after, unless it opens a new item of a
 	// list ("Second, ...").
-	if p.Sentence-lastSentence(q) <= 2 && !enumerated(strings.ToLower(p.Evidence)) && !additive.MatchString(p.Evidence) {
+	if p.Sentence-analyze.LastSentence(q.Sentence, q.Support) <= 2 && !enumerated(strings.ToLower(p.Evidence)) && !additive.MatchString(p.Evidence) {
 		return true
 	}
 	// Naming the measure with the same phrase: "a de-confliction line".
@@ -80,15 +80,6 @@ func (e *Extractor) restates(q *analyze.Proposal, p analyze.Proposal) bool {
 // additive opens a sentence that adds a further measure.
 var additive = regexp.MustCompile(`(?i)^(also|in addition|additionally|moreover|furthermore|beyond that|another|a further|next)\b`)
 
-func lastSentence(p *analyze.Proposal) int {
-	last := p.Sentence
-	for _, s := range p.Support {
-		if s.Sentence > last {
-			last = s.Sentence
-		}
-	}
-	return last
-}
 
 // contentWords are the lower-cased words of five letters or more: enough
 // to tell what a sentence is about without a stop list.
@@ -153,7 +144,7 @@ func (e *Extractor) context(a *analyze.Analysis, ps []analyze.Proposal) {
 		p := &ps[k]
 		// Near: the same paragraph, or within three sentences of the
 		// proposal's last statement.
-		near := para[si] == para[p.Sentence] || si-lastSentence(p) <= 3
+		near := para[si] == para[p.Sentence] || si-analyze.LastSentence(p.Sentence, p.Support) <= 3
 		mech, _ := e.mechanism(low, s.Text)
 		switch {
 		case mech == p.Mechanism && backRef.MatchString(s.Text):

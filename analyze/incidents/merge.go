@@ -90,7 +90,6 @@ func sameCue(x, y analyze.Incident) bool {
 	return false
 }
 
-
 func hasSupport(y *analyze.Incident, s int) bool {
 	for _, sp := range y.Support {
 		if sp.Sentence == s {

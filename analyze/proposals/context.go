@@ -80,7 +80,6 @@ func (e *Extractor) restates(q *analyze.Proposal, p analyze.Proposal) bool {
 // additive opens a sentence that adds a further measure.
 var additive = regexp.MustCompile(`(?i)^(also|in addition|additionally|moreover|furthermore|beyond that|another|a further|next)\b`)
 
-
 // contentWords are the lower-cased words of five letters or more: enough
 // to tell what a sentence is about without a stop list.
 func contentWords(s string) map[string]bool {

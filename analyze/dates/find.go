@@ -35,11 +35,21 @@ var (
 // pub; relative expressions ("last week") resolve only when pub is known.
 func Find(text string, pub Date) []Found {
 	var out []Found
+	for _, x := range FindAll(text, pub) {
+		if x.Date.Year != 0 {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// FindAll is Find plus the expressions it cannot resolve, with a zero Date:
+// "June 20" or "on Tuesday" in a document without a publication date is
+// still a date as written.
+func FindAll(text string, pub Date) []Found {
+	var out []Found
 	taken := make([]bool, len(text)+1)
 	add := func(start, end int, d Date) {
-		if d.Year == 0 {
-			return
-		}
 		for i := start; i < end; i++ {
 			if taken[i] {
 				return

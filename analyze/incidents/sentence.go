@@ -58,7 +58,7 @@ func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, pub dates.
 			// Dates are looked for only in sentences that report something;
 			// a news dateline ("YEREVAN, May 14, 2024 —") dates the report,
 			// not the event.
-			found, searched = dates.Find(s.Text, pub), true
+			found, searched = dates.FindAll(s.Text, pub), true
 			if m := datelineRe.FindStringIndex(s.Text); m != nil {
 				var kept []dates.Found
 				for _, f := range found {
@@ -612,6 +612,8 @@ func (e *Extractor) build(a *analyze.Analysis, s analyze.Sentence, t trigger, ms
 		}
 		d := abs(s.Start + f.Start - ts)
 		if d < best {
+			// An unresolved date ("June 20" with no publication date)
+			// keeps its words and no value.
 			best = d
 			in.Date, in.DateText, in.DatePrecision = f.Date.String(), f.Text, f.Date.Precision()
 		}

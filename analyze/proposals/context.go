@@ -133,40 +133,64 @@ func (e *Extractor) context(a *analyze.Analysis, ps []analyze.Proposal) {
 		if s.Section != analyze.SectionBody || used[si] {
 			continue
 		}
-		// The proposal this sentence belongs to: the last one stated
-		// before it in the same paragraph, else the nearest before it.
-		k := nearest(ps, si, para)
+		// The proposal this sentence belongs to: the one whose kind of
+		// measure it names ("the de-confliction line might not ..."), else
+		// the nearest one stated before it.
+		low := strings.ToLower(s.Text)
+		mech, _ := e.mechanism(low, s.Text)
+		k := byMechanism(ps, mech, si)
+		if k < 0 {
+			k = nearest(ps, si, para)
+		}
 		if k < 0 {
 			continue
 		}
-		low := strings.ToLower(s.Text)
 		p := &ps[k]
-		// Near: the same paragraph, or within three sentences of the
-		// proposal's last statement.
-		near := para[si] == para[p.Sentence] || si-analyze.LastSentence(p.Sentence, p.Support) <= 3
-		mech, _ := e.mechanism(low, s.Text)
+		// Near: the same paragraph, or the two sentences after the
+		// proposal's last statement; and about the measure: naming its
+		// kind, or referring back to it ("it", "such a line").
+		last := analyze.LastSentence(p.Sentence, p.Support)
+		named := mech != "" && mech == p.Mechanism
+		near := named || para[si] == para[last] || si-last <= 2
+		about := named || backRef.MatchString(s.Text) || pronounStart.MatchString(s.Text)
 		switch {
 		case mech == p.Mechanism && backRef.MatchString(s.Text):
 			// "Such a line would ...": the proposal again, in other words.
 			p.Support = append(p.Support, analyze.Support{Sentence: si, Section: s.Section, Evidence: s.Text})
 		case enumerated(low):
 			p.Rationale = append(p.Rationale, s.Text)
-		case len(e.caveats.find(low)) > 0 && near:
+		case len(e.caveats.find(low)) > 0 && contrast.MatchString(low) && near && about:
 			p.Caveats = append(p.Caveats, s.Text)
-		case len(e.precedents.find(low)) > 0 && near:
+		case len(e.precedents.find(low)) > 0 && (near || mech == p.Mechanism) && about && pastMark.MatchString(low):
 			p.Precedents = append(p.Precedents, s.Text)
-		case len(e.rationale.find(low)) > 0 && near:
+		case len(e.rationale.find(low)) > 0 && near && about:
+			// "The line is helpful to mitigate the risk": a reason, though
+			// it names a risk.
 			p.Rationale = append(p.Rationale, s.Text)
+		case len(e.caveats.find(low)) > 0 && near && about:
+			p.Caveats = append(p.Caveats, s.Text)
 		}
 	}
 	// A purpose clause in the proposal itself is a reason: "... is needed
 	// to mitigate the tactical risks".
 	for i := range ps {
-		if j := strings.Index(ps[i].Evidence, " to mitigate "); j >= 0 {
-			ps[i].Rationale = append([]string{strings.TrimRight(ps[i].Evidence[j+1:], ".")}, ps[i].Rationale...)
+		if m := purpose.FindStringIndex(ps[i].Evidence); m != nil {
+			ps[i].Rationale = append([]string{strings.TrimRight(strings.TrimSpace(ps[i].Evidence[m[0]:]), ".")}, ps[i].Rationale...)
 		}
 	}
 }
+
+var (
+	// pronounStart opens a sentence that goes on about what came before.
+	pronounStart = regexp.MustCompile(`^(It (would|will|could|can|cannot|can't|might|may|should|is not|isn't|does not|doesn't)|Such|(This|That|The|These|Those) (lines?|channels?|links?|hotlines?|mechanisms?|measures?|plans?|idea|agreements?|arrangements?|proposals?|zones?|talks|dialogue|mediators?|mediation|steps?))\b`)
+	// contrast marks a limit set against the measure.
+	contrast = regexp.MustCompile(`\b(although|though|despite|however|but|cannot|can not|no substitute|not a substitute|not a panacea|will not|won't|would not|limitations?|limits|drawbacks?|downside|only if|provided that|unless|might not|may not|does not|no guarantee)\b`)
+	// pastMark is what makes a sentence tell of an earlier case: a year or
+	// a word for the past.
+	pastMark = regexp.MustCompile(`\b(1[89]\d\d|20\d\d|previous(ly)?|past|earlier|once|precedent|history|worked|had worked|has worked|during the)\b`)
+	// purpose is a purpose clause: "to mitigate ...", "in order to ...".
+	purpose = regexp.MustCompile(`\b(in order to|so as to|so that|to (mitigate|reduce|prevent|avoid|lower|limit|manage|ease|defuse|de-escalate|build|restore|keep|stop|contain))\b`)
+)
 
 // enumerated reports whether a sentence opens an enumerated reason.
 func enumerated(low string) bool {
@@ -188,6 +212,24 @@ func paragraphOf(a *analyze.Analysis) map[int]int {
 		out[si] = p
 	}
 	return out
+}
+
+// byMechanism returns the body proposal of mechanism mech stated last
+// before sentence si (or first after it), or -1.
+func byMechanism(ps []analyze.Proposal, mech string, si int) int {
+	if mech == "" {
+		return -1
+	}
+	best := -1
+	for k, p := range ps {
+		if p.Section != analyze.SectionBody || p.Mechanism != mech {
+			continue
+		}
+		if best < 0 || (p.Sentence < si && p.Sentence > ps[best].Sentence) {
+			best = k
+		}
+	}
+	return best
 }
 
 func nearest(ps []analyze.Proposal, si int, para map[int]int) int {

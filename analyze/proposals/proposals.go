@@ -330,13 +330,30 @@ func dedupe(ss []string) []string {
 }
 
 // summary is the recommended measure: the words after the recommending
-// cue, or the sentence when the cue opens it.
+// cue without the cue, or, when the cue is "is needed" and the like, the
+// subject before it.
 func summary(s string, at int) string {
 	out := s
 	if at > 0 && at < len(s) {
+		before := strings.TrimSpace(s[:at])
 		rest := strings.TrimSpace(s[at:])
-		if len(strings.Fields(rest)) >= 4 {
-			out = rest
+		if m := needCue.FindStringIndex(rest); m != nil && m[0] == 0 && len(strings.Fields(before)) >= 3 {
+			// "A direct line between the staffs is needed": the measure is
+			// the subject; drop an opening adverbial ("In this respect,")
+			// and a closing relative clause (", who enjoy ...").
+			if m := npStart.FindAllStringIndex(before, -1); len(m) > 0 {
+				before = before[m[len(m)-1][0]+2:]
+			} else if k := strings.LastIndex(before, ", "); k >= 0 && len(strings.Fields(before[k+2:])) >= 3 {
+				before = before[k+2:]
+			}
+			if k := relTail.FindStringIndex(before); k != nil {
+				before = before[:k[0]]
+			}
+			out = strings.TrimSuffix(strings.TrimSuffix(before, " is"), " are")
+		} else if len(strings.Fields(rest)) >= 4 {
+			// "Iran and the U.S. should establish a line": the measure is
+			// what follows the recommending words.
+			out = leadCue.ReplaceAllString(rest, "")
 		}
 	}
 	out = strings.TrimRight(strings.TrimSpace(out), ".")
@@ -345,3 +362,10 @@ func summary(s string, at int) string {
 	}
 	return out
 }
+
+var (
+	needCue = regexp.MustCompile(`(?i)^((is |are )?(needed|necessary|essential|vital|critical|required)|(could|would|will) be (helpful|useful|wise|better|valuable|needed))\b`)
+	npStart = regexp.MustCompile(`, (the|a|an) `)
+	relTail = regexp.MustCompile(`, (who|which|that|whose) `)
+	leadCue = regexp.MustCompile(`(?i)^((should|must|ought to|need to|needs to|could|would|can|will)( also| now| first| then| still)?( be used to| help| have to)?\s+|(it is time|it's time|it’s time)( for [^,]+? to)?\s+|(we )?(recommend|propose|urge)(s|d)?( that)?\s+|(it )?(is|are)( also)? (important|essential|vital|critical|necessary)( for [^,]+?)? to\s+)`)
+)

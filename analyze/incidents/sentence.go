@@ -304,9 +304,6 @@ func (e *Extractor) factual(toks []analyze.Token, t trigger, dated bool, ms []ac
 		w := strings.ToLower(pre[k].Text)
 		if e.neg[w] {
 			// "agreed not to shoot down" is cooperation.
-			if k >= 1 && strings.ToLower(pre[k-1].Text) != "to" && k+1 < len(pre) && pre[k+1].Text == "to" {
-				// "not to" after a verb of promise
-			}
 			if k >= 1 && (pre[k-1].Lemma == "agree" || pre[k-1].Lemma == "pledge" || pre[k-1].Lemma == "promise" || pre[k-1].Lemma == "commit") {
 				return "cooperation", true
 			}

@@ -172,3 +172,25 @@ func (p *NLP) lemma(word, tag string) string {
 
 // Lemma returns the lower-case base form of a word tagged tag.
 func (p *NLP) Lemma(word, tag string) string { return p.lemma(word, tag) }
+
+// Imperative reports whether a sentence opens with a verb in the base form
+// ("Establish a hotline ..."), as recommendations in lists do. The tagger
+// reads a capitalised first word as a name too often, so the word is tagged
+// again in lower case, in its sentence.
+func (p *NLP) Imperative(s analyze.Sentence) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	if len(s.Tokens) < 2 {
+		return false
+	}
+	toks := make([]token.Token, len(s.Tokens))
+	for i, t := range s.Tokens {
+		toks[i] = token.Token{Text: t.Text, Start: t.Start - s.Start}
+	}
+	toks[0].Text = strings.ToLower(toks[0].Text)
+	p.tagger.TagTokens(toks)
+	return toks[0].Tag == "VB"
+}

@@ -34,5 +34,5 @@ func Standard(dictionaries []string) ([]analyze.Extractor, error) {
 		return nil, err
 	}
 	res := actors.New(d, n)
-	return []analyze.Extractor{res, incidents.New(lex, res), proposals.New(cues)}, nil
+	return []analyze.Extractor{res, incidents.New(lex, res), proposals.New(cues, proposals.WithImperative(n.Imperative))}, nil
 }

@@ -31,6 +31,7 @@ var cuesYAML []byte
 // Cues is the proposal vocabulary.
 type Cues struct {
 	Recommend      []string    `yaml:"recommend"`
+	Imperatives    []string    `yaml:"imperatives"`
 	Strong         []string    `yaml:"strong"`
 	Counterfactual []string    `yaml:"counterfactual"`
 	CaveatOpeners  []string    `yaml:"caveat_openers"`
@@ -125,8 +126,16 @@ func (p phrases) index(s string) int {
 
 // Extractor finds proposals. It is safe for concurrent use.
 type Extractor struct {
-	recommend, strong, counter, limits, rationale, caveats, precedents, caveatOpen phrases
-	mechs                                                                          []mechCues
+	recommend, strong, counter, limits phrases
+	rationale, caveats, precedents     phrases
+	caveatOpen                         phrases
+	mechs                              []mechCues
+	// imperative tells a sentence that opens with a verb ("Establish a
+	// hotline"); nil leaves only the commands list.
+	imperative func(analyze.Sentence) bool
+	// commands are the verbs that open recommendations written as
+	// commands.
+	commands map[string]bool
 }
 
 type mechCues struct {
@@ -134,8 +143,18 @@ type mechCues struct {
 	cues phrases
 }
 
+// Option configures an Extractor.
+type Option func(*Extractor)
+
+// WithImperative reads sentences that open with a verb in the base form as
+// recommendations when they name a measure: lists of recommendations are
+// written that way.
+func WithImperative(f func(analyze.Sentence) bool) Option {
+	return func(e *Extractor) { e.imperative = f }
+}
+
 // New builds an Extractor from cues.
-func New(c *Cues) *Extractor {
+func New(c *Cues, opts ...Option) *Extractor {
 	e := &Extractor{
 		recommend: compile(c.Recommend), strong: compile(c.Strong), counter: compile(c.Counterfactual), limits: compile(c.Limits),
 		rationale: compile(c.Rationale), caveatOpen: compile(c.CaveatOpeners), caveats: compile(c.Caveats), precedents: compile(c.Precedents),
@@ -143,7 +162,26 @@ func New(c *Cues) *Extractor {
 	for _, m := range c.Mechanisms {
 		e.mechs = append(e.mechs, mechCues{m.Name, compile(m.Cues)})
 	}
+	e.commands = map[string]bool{}
+	for _, v := range c.Imperatives {
+		e.commands[strings.ToLower(v)] = true
+	}
+	for _, o := range opts {
+		o(e)
+	}
 	return e
+}
+
+// command reports whether a sentence opens with a command: a verb of the
+// imperatives list, or a base verb by the tagger.
+func (e *Extractor) command(s analyze.Sentence) bool {
+	if len(s.Tokens) < 2 {
+		return false
+	}
+	if e.commands[strings.ToLower(s.Tokens[0].Text)] && s.Tokens[1].Tag != "POS" && !strings.HasPrefix(s.Tokens[1].Tag, "VB") {
+		return true
+	}
+	return e.imperative != nil && e.imperative(s)
 }
 
 // Name implements analyze.Extractor.
@@ -184,7 +222,13 @@ func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, ms []menti
 			continue
 		}
 		rec := e.recommend.find(part)
-		if len(rec) == 0 || relativeOnly(part, e.recommend) {
+		if (len(rec) == 0 || relativeOnly(part, e.recommend)) && seg[0] == 0 && s.Section == analyze.SectionBody && e.command(s) {
+			// "Establish a hotline between the coast guards."
+			if m, _ := e.mechanism(part, s.Text[seg[0]:seg[1]]); m != "" {
+				rec = []string{"imperative"}
+			}
+		}
+		if len(rec) == 0 || (rec[0] != "imperative" && relativeOnly(part, e.recommend)) {
 			continue
 		}
 		lim := e.limits.find(part)

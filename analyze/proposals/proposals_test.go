@@ -33,6 +33,8 @@ func TestMechanisms(t *testing.T) {
 		{"caveat opener", "The risk is that leaders ought to avoid such channels.", nil},
 		{"relative clause", "Planners produce options that should be offered to leaders.", nil},
 		{"list announcement", "We recommend four steps.", nil},
+		{"command in a list", "- Establish a direct hotline between the two coast guards.\n- Notify each other in advance of exercises.", []string{"hotline", "notification"}},
+		{"command without a measure", "Consider the costs.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -222,9 +222,10 @@ func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, ms []menti
 			continue
 		}
 		rec := e.recommend.find(part)
-		if (len(rec) == 0 || relativeOnly(part, e.recommend)) && seg[0] == 0 && s.Section == analyze.SectionBody && e.command(s) {
-			// "Establish a hotline between the coast guards."
-			if m, _ := e.mechanism(part, s.Text[seg[0]:seg[1]]); m != "" {
+		if (len(rec) == 0 || relativeOnly(part, e.recommend)) && seg[0] == 0 && s.Section == analyze.SectionBody {
+			// "Establish a hotline between the coast guards." (The measure
+			// is checked first: it is cheap, the command test re-tags.)
+			if m, _ := e.mechanism(part, s.Text[seg[0]:seg[1]]); m != "" && e.command(s) {
 				rec = []string{"imperative"}
 			}
 		}

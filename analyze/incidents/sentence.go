@@ -261,6 +261,13 @@ func (e *Extractor) factual(toks []analyze.Token, t trigger, dated bool, ms []ac
 				return "", false
 			}
 		}
+		// The object of a purpose ("to confirm the release", "to discuss an
+		// agreement") is the subject of talk, not an event told.
+		for k := t.i - 1; k >= 1 && k >= t.i-3; k-- {
+			if toks[k].Tag == "VB" && toks[k-1].Tag == "TO" {
+				return "", false
+			}
+		}
 		// A noun modifying another noun names a kind of thing, not an
 		// event: "contact zone", "attack plans", "strike group".
 		// ("Chinese intercept techniques" still reports Chinese intercepts.)

@@ -193,7 +193,14 @@ func loadConfig(configFile string, flags *pflag.FlagSet, getenv func(string) str
 			stringToScalarHook,
 		)
 	}); err != nil {
-		return nil, decodeError(configFile, err)
+		ce := decodeError(configFile, err)
+		// Name where the bad value came from: an environment variable
+		// overrides the file.
+		var e *ConfigError
+		if errors.As(ce, &e) && e.Key != "" && getenv(envName(e.Key)) != "" {
+			e.File = "environment " + envName(e.Key)
+		}
+		return nil, ce
 	}
 	for _, k := range configKeys() {
 		switch {

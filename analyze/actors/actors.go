@@ -148,6 +148,14 @@ func (r *Resolver) Extract(ctx context.Context, a *analyze.Analysis) error {
 		st.words[si] = splitWords(s.Tokens)
 		st.covered[si] = make([]bool, len(st.words[si]))
 		st.placed[si] = make([]bool, len(st.words[si]))
+		// Bylines and page furniture name the writers and the site, not
+		// actors of the story.
+		if s.Section == analyze.SectionByline || s.Section == analyze.SectionBoilerplate {
+			for k := range st.covered[si] {
+				st.covered[si][k] = true
+			}
+			continue
+		}
 		r.scanSentence(st, si)
 	}
 	if err := r.fallback(ctx, st); err != nil {

@@ -52,7 +52,7 @@ func merge(in []event) []analyze.Incident {
 		if x.Sentence != y.Sentence && !hasSupport(y, x.Sentence) {
 			y.Support = append(y.Support, analyze.Support{Sentence: x.Sentence, Section: x.Section, Evidence: x.Evidence})
 		}
-		if y.Date == "" {
+		if y.Date == "" && (x.Date != "" || y.DateText == "") {
 			y.Date, y.DateText, y.DatePrecision = x.Date, x.DateText, x.DatePrecision
 		}
 		if len(y.Agents) == 0 {

@@ -95,7 +95,9 @@ func (e *Extractor) sentence(a *analyze.Analysis, s analyze.Sentence, pub dates.
 	return out
 }
 
-var datelineRe = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]{1,40},[^—–-]{4,30}[—–-]\s`)
+// datelineRe matches a news dateline: "YEREVAN, May 14, 2024 — ",
+// "WASHINGTON (Reuters) - ".
+var datelineRe = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]{1,40}(,[^—–-]{4,30}|\s*\([^)]{2,40}\))\s*[—–-]\s`)
 
 var wordRe = regexp.MustCompile(`^[\p{L}'’-]+$`)
 
@@ -989,9 +991,14 @@ func quantities(s string) []analyze.Quantity {
 func summary(text string, s analyze.Sentence, t trigger, ms []actorMention) string {
 	toks := s.Tokens
 	start := t.i
+	// Not before the end of a dateline.
+	lineEnd := s.Start
+	if m := datelineRe.FindStringIndex(s.Text); m != nil {
+		lineEnd = s.Start + m[1]
+	}
 	for k := t.i - 1; k >= 0 && k >= t.i-8; k-- {
 		w := toks[k].Text
-		if w == "," || w == ";" || w == ":" || w == "—" || w == "(" || strings.EqualFold(w, "that") || strings.EqualFold(w, "when") || strings.EqualFold(w, "after") {
+		if w == "," || w == ";" || w == ":" || w == "—" || w == "(" || w == ")" || strings.EqualFold(w, "that") || strings.EqualFold(w, "when") || strings.EqualFold(w, "after") || toks[k].Start < lineEnd {
 			break
 		}
 		start = k

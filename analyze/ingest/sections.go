@@ -25,7 +25,7 @@ var (
 	saysRe = regexp.MustCompile(`^\S[^.!?]{0,60}\s(says|said|wrote|writes|commented):`)
 	// Site furniture, matched against a whole short block.
 	// Site furniture, matched against a whole short block.
-	boilerRe = regexp.MustCompile(`^(?i:comments are (closed|disabled)\.?|(leave|post) a (reply|comment)|share( this( article| story| page)?)?:?|related( (posts|articles|stories|reading))?:?|(tags|filed under|posted in|categories|topics):.*|advertisement|sponsored( content)?|follow us( on .*)?|print|email|copyright.*|©.*|all rights reserved\.?|.*\bguest (contributor|author|writer)s?\.?|articles by .*|more (from|by) .*|about the authors?|you (may|might) also like:?|\d+ min(ute)? read|recommended( for you)?:?|newsletter:?)$`)
+	boilerRe = regexp.MustCompile(`^(?i:(additional )?(reporting|writing|editing|compiled|research|graphics) by .*|comments are (closed|disabled)\.?|(leave|post) a (reply|comment)|share( this( article| story| page)?)?:?|related( (posts|articles|stories|reading))?:?|(tags|filed under|posted in|categories|topics):.*|advertisement|sponsored( content)?|follow us( on .*)?|print|email|copyright.*|©.*|all rights reserved\.?|.*\bguest (contributor|author|writer)s?\.?|articles by .*|more (from|by) .*|about the authors?|you (may|might) also like:?|\d+ min(ute)? read|recommended( for you)?:?|newsletter:?)$`)
 	// Prompts to act ("Subscribe to our newsletter", "Read more"): furniture
 	// only when very short, as body text may start with the same words.
 	promptRe = regexp.MustCompile(`^(?i:share on|share|subscribe|sign up|read more|click here|log in|register|download)\b`)

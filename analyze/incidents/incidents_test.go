@@ -38,6 +38,8 @@ func TestIncidents(t *testing.T) {
 			[][4]string{{"deployment", "2019-05", "USA", ""}}},
 		{"symmetric clash between", "Indian and Chinese troops clashed in the Galwan Valley on June 15, 2019.",
 			[][4]string{{"clash", "2019-06-15", "IND,CHN", ""}}},
+		{"a dateline dates the report, not the event", "YEREVAN, July 14, 2019 — Armenian and Azerbaijani forces clashed near Tegh on July 12.",
+			[][4]string{{"clash", "2019-07-12", "ARM,AZE", ""}}},
 		{"restatement is one item", "Iran seized the tanker Stena Impero on July 9.\n\nThe seizure angered London.",
 			[][4]string{{"seizure", "2019-07-09", "IRN", ""}}},
 	}

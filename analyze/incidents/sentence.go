@@ -693,9 +693,17 @@ func (e *Extractor) parties(text string, toks []analyze.Token, t trigger, ms []a
 		}
 		return nil
 	}
+	// The object stays in the trigger's clause.
+	clauseEnd := toks[len(toks)-1].End
+	for k := t.i + t.n; k < len(toks); k++ {
+		if clauseBreak[strings.ToLower(toks[k].Text)] {
+			clauseEnd = toks[k].Start
+			break
+		}
+	}
 	after := func(limit int) *actorMention {
 		for j := range ms {
-			if ms[j].start >= te && ms[j].start-te <= limit {
+			if ms[j].start >= te && ms[j].start-te <= limit && ms[j].start < clauseEnd {
 				return &ms[j]
 			}
 		}

@@ -152,7 +152,7 @@ func (e *Extractor) context(a *analyze.Analysis, ps []analyze.Proposal) {
 		last := analyze.LastSentence(p.Sentence, p.Support)
 		named := mech != "" && mech == p.Mechanism
 		near := named || para[si] == para[last] || si-last <= 2
-		about := named || backRef.MatchString(s.Text) || pronounStart.MatchString(s.Text)
+		about := named || backRef.MatchString(s.Text) || pronounStart.MatchString(s.Text) || e.caveatOpen.index(low) == 0
 		switch {
 		case mech == p.Mechanism && backRef.MatchString(s.Text):
 			// "Such a line would ...": the proposal again, in other words.

@@ -994,6 +994,10 @@ func quantities(s string) []analyze.Quantity {
 	return out
 }
 
+// relativeWord opens a clause the summary should not start before.
+var relativeWord = map[string]bool{"that": true, "when": true, "after": true, "which": true, "who": true,
+	"where": true, "while": true, "because": true, "as": true}
+
 // summary is the clause around the trigger: from the agent (or the clause
 // start) to the end of the trigger's object.
 func summary(text string, s analyze.Sentence, t trigger, ms []actorMention) string {
@@ -1006,7 +1010,7 @@ func summary(text string, s analyze.Sentence, t trigger, ms []actorMention) stri
 	}
 	for k := t.i - 1; k >= 0 && k >= t.i-8; k-- {
 		w := toks[k].Text
-		if w == "," || w == ";" || w == ":" || w == "—" || w == "(" || w == ")" || strings.EqualFold(w, "that") || strings.EqualFold(w, "when") || strings.EqualFold(w, "after") || toks[k].Start < lineEnd {
+		if w == "," || w == ";" || w == ":" || w == "—" || w == "(" || w == ")" || relativeWord[strings.ToLower(w)] || toks[k].Start < lineEnd {
 			break
 		}
 		start = k

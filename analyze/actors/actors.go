@@ -492,7 +492,7 @@ var divided = []struct{ north, south string }{{"PRK", "KOR"}, {"SDN", "SSD"}}
 func (r *Resolver) divided(st *docState) {
 	for _, pair := range divided {
 		n, s := st.actors[pair.north], st.actors[pair.south]
-		if n == nil || s == nil || (pair.north == "SDN" && false) {
+		if n == nil || s == nil {
 			continue
 		}
 		for si, ws := range st.words {

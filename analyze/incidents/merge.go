@@ -110,10 +110,6 @@ func compatible(a, b string) bool {
 	return b[:len(a)] == a
 }
 
-func sameSides(x, y analyze.Incident) bool {
-	return overlap(x.Agents, y.Agents) && overlapOrEmpty(x.Targets, y.Targets)
-}
-
 func overlap(a, b []string) bool {
 	for _, x := range a {
 		for _, y := range b {

@@ -131,7 +131,7 @@ func (w *htmlWalker) walk(n *html.Node, hint analyze.SectionKind, inComments boo
 		w.group = w.groups
 	}
 	w.hint = hint
-	heading := n.DataAtom >= 0 && (n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3 ||
+	heading := (n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3 ||
 		n.DataAtom == atom.H4 || n.DataAtom == atom.H5 || n.DataAtom == atom.H6)
 	if heading {
 		w.heading = true

@@ -59,10 +59,6 @@ var defaults = Config{
 	Limits:       Limits{MaxFileBytes: 5 << 20},
 }
 
-// pathKeys are the keys holding paths; relative paths in a config file
-// resolve against that file's folder.
-var pathKeys = map[string]bool{"corpus": true, "out": true, "templates": true, "dictionaries": true, "cache": true}
-
 // configKeys lists every key, flattened with ".", from Config's tags.
 func configKeys() []string {
 	var keys []string

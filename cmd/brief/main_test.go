@@ -12,15 +12,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// knownBug skips a test that shows a reported bug in non-test code. Set
-// BRIEF_TEST_BUGS=1 to run such tests anyway, to see whether a fix works.
-func knownBug(t testing.TB, msg string) {
-	t.Helper()
-	if os.Getenv("BRIEF_TEST_BUGS") == "" {
-		t.Skip(msg)
-	}
-}
-
 // run executes brief with args and env as its environment (nil: empty).
 func run(t testing.TB, env map[string]string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()

@@ -151,6 +151,10 @@ type Incident struct {
 	Support       []Support   `json:"support"`
 	Confidence    float64     `json:"confidence"`
 	Cues          []string    `json:"cues,omitempty"`
+	// Rule names the rule that produced the item; Guards the guards that
+	// were checked and let it through (brief analyze --explain says more).
+	Rule   string   `json:"rule"`
+	Guards []string `json:"guards"`
 }
 
 // Proposal mechanisms.
@@ -159,9 +163,14 @@ var Mechanisms = []string{"hotline", "agreement", "notification", "separation", 
 
 // Proposal is a de-confliction option the text puts forward.
 type Proposal struct {
-	Mechanism  string      `json:"mechanism"`
-	Summary    string      `json:"summary"`
+	Mechanism string `json:"mechanism"`
+	Summary   string `json:"summary"`
+	// Parties would carry the measure out; Mediators are third parties
+	// that would broker, host or monitor it; Where is the theatre or
+	// place it is for ("" when the text names none).
 	Parties    []string    `json:"parties"`
+	Mediators  []string    `json:"mediators"`
+	Where      string      `json:"where"`
 	Proposer   string      `json:"proposer"`
 	Rationale  []string    `json:"rationale"`
 	Caveats    []string    `json:"caveats"`
@@ -172,6 +181,8 @@ type Proposal struct {
 	Evidence   string      `json:"evidence"`
 	Support    []Support   `json:"support"`
 	Confidence float64     `json:"confidence"`
+	Rule       string      `json:"rule"`
+	Guards     []string    `json:"guards"`
 }
 
 // LastSentence is the index of the last sentence that states the item:
@@ -225,6 +236,7 @@ func (a *Analysis) Normalize() {
 		nz(&in.Targets)
 		nz(&in.Quantities)
 		nz(&in.Support)
+		nz(&in.Guards)
 	}
 	for i := range a.Proposals {
 		p := &a.Proposals[i]
@@ -234,6 +246,8 @@ func (a *Analysis) Normalize() {
 		nz(&p.Precedents)
 		nz(&p.Cues)
 		nz(&p.Support)
+		nz(&p.Mediators)
+		nz(&p.Guards)
 	}
 	for i := range a.Sources {
 		nz(&a.Sources[i].Mentions)

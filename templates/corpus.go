@@ -2,7 +2,6 @@ package templates
 
 import (
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/brief-tool/brief/analyze"
@@ -71,23 +70,6 @@ type Tie struct {
 	Count int
 }
 
-// slugOf keeps the characters of an id that are safe in a file name.
-func slugOf(id string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(id) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '_':
-			b.WriteRune(r)
-		default:
-			b.WriteByte('-')
-		}
-	}
-	if b.Len() == 0 {
-		return "actor"
-	}
-	return b.String()
-}
-
 // buildActors makes a page for every actor named in an article body.
 func (s *Site) buildActors() {
 	best := map[string]int{}
@@ -133,9 +115,9 @@ func (s *Site) buildActors() {
 	sort.Strings(ids)
 	taken := map[string]bool{"index": true}
 	for _, id := range ids {
-		slug := slugOf(id)
+		slug := analyze.Slug(id)
 		for n := 2; taken[slug]; n++ {
-			slug = slugOf(id) + "-" + itoa(n)
+			slug = analyze.Slug(id) + "-" + itoa(n)
 		}
 		taken[slug] = true
 		s.actors[id].Slug = slug

@@ -18,7 +18,6 @@ import (
 	"strings"
 
 	"github.com/brief-tool/brief/analyze"
-	"github.com/brief-tool/brief/analyze/ingest"
 	"github.com/brief-tool/brief/analyze/nlp"
 )
 
@@ -244,7 +243,7 @@ func (r *Resolver) scanSentence(st *docState, si int) {
 					// "Armenia's Defense Ministry" is the Armenian defense ministry.
 					name = e.Demonyms[0] + " " + svc.name
 				}
-				ac := acc{id: strings.ToLower(e.Country) + "-" + ingest.Slug(svc.name), name: name, kind: svc.kind, country: e.Country}
+				ac := acc{id: strings.ToLower(e.Country) + "-" + analyze.Slug(svc.name), name: name, kind: svc.kind, country: e.Country}
 				if k, ok := r.services[e.Country+"|"+svc.name]; ok {
 					ac = entryAcc(r.dict.Entries[k])
 				}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/brief-tool/brief/analyze"
 	"github.com/brief-tool/brief/analyze/dates"
-	"github.com/brief-tool/brief/analyze/ingest"
 )
 
 // person is a named person found in the text, before short references are
@@ -374,7 +373,7 @@ func (r *Resolver) orgRuns(st *docState, si int) {
 			continue // a lone noun ("Army") says too little
 		}
 		name := st.a.Doc.Text[ws[i].start:ws[j].end]
-		st.mention(si, i, j+1, acc{id: ingest.Slug(name), name: name, kind: kind})
+		st.mention(si, i, j+1, acc{id: analyze.Slug(name), name: name, kind: kind})
 	}
 }
 
@@ -463,7 +462,7 @@ func (r *Resolver) resolvePeople(st *docState) {
 		}
 		name := p.full()
 		name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
-		ac := acc{id: ingest.Slug(name), name: name, kind: analyze.KindPerson, country: p.country, role: p.role}
+		ac := acc{id: analyze.Slug(name), name: name, kind: analyze.KindPerson, country: p.country, role: p.role}
 		// A person the dictionary knows keeps its identity and country.
 		if k, ok := r.people[strings.ToLower(key(name))]; ok {
 			e := r.dict.Entries[k]

@@ -64,7 +64,7 @@ func Read(path string, data []byte) (*analyze.Analysis, error) {
 	sum := sha256.Sum256(data)
 	doc := analyze.Doc{
 		Path:   path,
-		ID:     Slug(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))),
+		ID:     analyze.Slug(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))),
 		SHA256: hex.EncodeToString(sum[:]),
 		Format: format,
 	}
@@ -138,35 +138,6 @@ func position(data []byte, i int) (line, col int) {
 	start := bytes.LastIndexByte(data[:i], '\n') + 1
 	col = 1 + utf8.RuneCount(data[start:i])
 	return line, col
-}
-
-// Slug turns s into a lower-case file-name-safe id: letters and digits, with
-// single hyphens between runs.
-func Slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-			dash = false
-		case r == '_':
-			// keep ids like 000_10d6 readable
-			if b.Len() > 0 && !dash {
-				b.WriteRune(r)
-			}
-		default:
-			if b.Len() > 0 && !dash {
-				b.WriteByte('-')
-				dash = true
-			}
-		}
-	}
-	out := strings.Trim(b.String(), "-_")
-	if out == "" {
-		return "doc"
-	}
-	return out
 }
 
 // UniqueIDs gives each analysis a distinct Doc.ID, adding -2, -3, ... to later

@@ -299,7 +299,7 @@ autumn.
 			checkInvariants(t, a)
 			d := a.Doc
 			sum := sha256.Sum256([]byte(tt.in))
-			wantID := Slug(strings.TrimSuffix(filepath.Base(tt.path), filepath.Ext(tt.path)))
+			wantID := analyze.Slug(strings.TrimSuffix(filepath.Base(tt.path), filepath.Ext(tt.path)))
 			if d.Path != tt.path || d.ID != wantID || d.SHA256 != hex.EncodeToString(sum[:]) {
 				t.Errorf("path, id, sha256 = %q, %q, %q; want %q, %q, %q", d.Path, d.ID, d.SHA256, tt.path, wantID, hex.EncodeToString(sum[:]))
 			}
@@ -523,35 +523,6 @@ func TestSupported(t *testing.T) {
 	} {
 		if got := Supported(path); got != want {
 			t.Errorf("Supported(%q) = %v, want %v", path, got, want)
-		}
-	}
-}
-
-func TestSlug(t *testing.T) {
-	for _, tt := range []struct{ in, want string }{
-		{"deconfliction-line", "deconfliction-line"},
-		{"Deconfliction Line", "deconfliction-line"},
-		{"  Hello,   World!  ", "hello-world"},
-		{"US--China  MMCA", "us-china-mmca"},
-		{"000_10d69e8ae03fa181", "000_10d69e8ae03fa181"},
-		{"_leading_underscore_", "leading_underscore"},
-		{"---", "doc"},
-		{"", "doc"},
-		{"2019.07.01 report", "2019-07-01-report"},
-		{"../../etc/passwd", "etc-passwd"},
-	} {
-		if got := Slug(tt.in); got != tt.want {
-			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-// Slug's result is always safe as a file name.
-func TestSlugSafe(t *testing.T) {
-	for _, in := range []string{"a/b", `a\b`, "..", ".", "a b.c", "x\x00y", "🙂", "ÜBER straße", "日本語"} {
-		s := Slug(in)
-		if s == "" || s == "." || s == ".." || strings.ContainsAny(s, `/\ .`+"\x00") || s != strings.ToLower(s) {
-			t.Errorf("Slug(%q) = %q is not a safe file name", in, s)
 		}
 	}
 }

@@ -32,7 +32,7 @@ on stderr and the others are still printed; the exit status is then 1.`,
 			switch format {
 			case "json", "jsonl", "md":
 			default:
-				return fmt.Errorf("--format %q: want json, jsonl or md", format)
+				return &usageError{fmt.Errorf("--format %q: want json, jsonl or md", format)}
 			}
 			p, err := a.pipeline()
 			if err != nil {

@@ -37,7 +37,7 @@ the minimum recorded for that set: CI's ratchet.`,
 				return errors.New("both --docs and --gold are required")
 			}
 			if format != "text" && format != "json" {
-				return fmt.Errorf("--format %q: want text or json", format)
+				return &usageError{fmt.Errorf("--format %q: want text or json", format)}
 			}
 			golds, err := eval.LoadGoldDir(gold)
 			if err != nil {

@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/spf13/cobra"
+
+	"github.com/brief-tool/brief/templates"
 )
 
 // run executes brief with args and env as its environment (nil: empty).
@@ -113,6 +116,11 @@ func TestUnknownCommandAndFlag(t *testing.T) {
 	if _, _, err := run(t, nil, "version", "--no-such-flag"); err == nil || !strings.Contains(err.Error(), "no-such-flag") {
 		t.Errorf("unknown flag: err = %v, want one naming it", err)
 	}
+	for _, args := range [][]string{{"frobnicate"}, {"version", "--no-such-flag"}, {"version", "extra"}, {"analyze"}, {"analyze", "--format", "pdf", "x.md"}} {
+		if _, _, err := run(t, nil, args...); exitCode(err) != exitUsage {
+			t.Errorf("brief %s: exit %d (%v), want %d", strings.Join(args, " "), exitCode(err), err, exitUsage)
+		}
+	}
 }
 
 func TestExitCode(t *testing.T) {
@@ -124,6 +132,10 @@ func TestExitCode(t *testing.T) {
 		{&partialError{failed: 1, total: 2}, 1},
 		{context.Canceled, 130},
 		{errors.Join(errors.New("stage"), context.Canceled), 130},
+		{&usageError{errors.New("unknown flag")}, 2},
+		{fmt.Errorf("load: %w", &ConfigError{Key: "out", Err: errors.New("bad")}), 2},
+		{fmt.Errorf("render: %w", &templates.Error{File: "article.md", Line: 1, Err: errors.New("bad")}), 3},
+		{nil, 0},
 	} {
 		if got := exitCode(tt.err); got != tt.want {
 			t.Errorf("exitCode(%v) = %d, want %d", tt.err, got, tt.want)

@@ -8,6 +8,8 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/brief-tool/brief/templates"
 )
 
 // version is set at link time (-ldflags "-X main.version=...").
@@ -20,6 +22,9 @@ type app struct {
 	configFile     string
 	getenv         func(string) string
 	cfg            *loaded
+	// started is set once cobra has parsed the command line and accepted
+	// the arguments: an error before that is a usage error.
+	started bool
 }
 
 // Execute runs brief with args and returns what went wrong, if anything;
@@ -34,7 +39,13 @@ func executeEnv(ctx context.Context, args []string, stdout, stderr io.Writer, ge
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	return root.ExecuteContext(ctx)
+	err := root.ExecuteContext(ctx)
+	var ue *usageError
+	var ce *ConfigError
+	if err != nil && !a.started && !errors.As(err, &ue) && !errors.As(err, &ce) {
+		err = &usageError{err}
+	}
+	return err
 }
 
 func (a *app) rootCmd() *cobra.Command {
@@ -51,6 +62,7 @@ every finding links to the sentence it came from.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			a.started = true
 			cfg, err := loadConfig(a.configFile, cmd.Flags(), a.getenv)
 			if err != nil {
 				return err
@@ -112,14 +124,38 @@ func (e *partialError) Error() string {
 	return fmt.Sprintf("%d of %d articles could not be read (reported above)", e.failed, e.total)
 }
 
+// usageError is a command line brief cannot run: an unknown command or
+// flag, a wrong number of arguments, a flag value out of its set.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+// Exit statuses, as the README documents them.
+const (
+	exitOK       = 0
+	exitPartial  = 1 // some articles failed, the rest were built; or any other failure
+	exitUsage    = 2 // usage or configuration error
+	exitTemplate = 3 // a template error: nothing was swapped in
+	exitSignal   = 130
+)
+
 // exitCode maps an error to the process's exit status.
 func exitCode(err error) int {
-	var pe *partialError
-	if errors.As(err, &pe) {
-		return 1
+	var (
+		ue *usageError
+		ce *ConfigError
+		te *templates.Error
+	)
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, context.Canceled):
+		return exitSignal
+	case errors.As(err, &ue), errors.As(err, &ce):
+		return exitUsage
+	case errors.As(err, &te):
+		return exitTemplate
 	}
-	if errors.Is(err, context.Canceled) {
-		return 130
-	}
-	return 1
+	return exitPartial
 }

@@ -151,6 +151,11 @@ type Incident struct {
 	Support       []Support   `json:"support"`
 	Confidence    float64     `json:"confidence"`
 	Cues          []string    `json:"cues,omitempty"`
+	// Trigger is the word or words that report the event, as written
+	// ("shot down", "seizure"); Object is what was acted on, as written
+	// ("a U.S. RQ-4A drone"), or "".
+	Trigger string `json:"trigger"`
+	Object  string `json:"object"`
 	// Rule names the rule that produced the item; Guards the guards that
 	// were checked and let it through (brief analyze --explain says more).
 	Rule   string   `json:"rule"`

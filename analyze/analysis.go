@@ -72,6 +72,7 @@ type Token struct {
 	Text  string
 	Tag   string
 	Lemma string // lower-case base form ("seized" -> "seize")
+	Lower string // Text in lower case
 	Start int
 	End   int
 }
@@ -219,6 +220,11 @@ type Analysis struct {
 	Proposals  []Proposal  `json:"proposals"`
 	Sources    []Source    `json:"sources"`
 	Paragraphs []Paragraph `json:"-"`
+	// layers holds each sentence's annotations (see Annotate).
+	layers [][]Annotation
+	// Trace, when not nil, records how the rules treated each sentence
+	// (brief analyze --explain).
+	Trace *Trace `json:"-"`
 }
 
 // Normalize replaces nil slices with empty ones so the JSON has [] rather

@@ -135,6 +135,13 @@ type docState struct {
 	covered [][]bool
 	placed  [][]bool // covered by a gazetteer place, which may begin a name
 	roles   []roleRef
+	places  []placeHit
+}
+
+// placeHit is a gazetteer place named over words [i, j) of sentence si.
+type placeHit struct {
+	si, i, j int
+	name     string
 }
 
 // Extract implements analyze.Extractor.
@@ -165,7 +172,27 @@ func (r *Resolver) Extract(ctx context.Context, a *analyze.Analysis) error {
 	r.divided(st)
 	a.Actors = st.result()
 	a.Sources = st.sourceList()
+	st.annotate()
 	return nil
+}
+
+// annotate adds the actor and place layers that later stages read.
+func (st *docState) annotate() {
+	a := st.a
+	for _, ac := range a.Actors {
+		for _, m := range ac.Mentions {
+			if from, to, ok := a.TokenSpan(m.Sentence, m.Start, m.End); ok {
+				a.Annotate(analyze.Annotation{Layer: analyze.LayerActor, Sentence: m.Sentence, From: from, To: to, Start: m.Start, End: m.End, Value: ac.ID})
+			}
+		}
+	}
+	for _, p := range st.places {
+		ws := st.words[p.si]
+		start, end := ws[p.i].start, ws[p.j-1].end
+		if from, to, ok := a.TokenSpan(p.si, start, end); ok {
+			a.Annotate(analyze.Annotation{Layer: analyze.LayerPlace, Sentence: p.si, From: from, To: to, Start: start, End: end, Value: p.name})
+		}
+	}
 }
 
 // mention records a mention of the actor id over words [i, j) of sentence si.
@@ -206,6 +233,11 @@ func (r *Resolver) scanSentence(st *docState, si int) {
 			continue
 		}
 		f, n := r.actors.match(ws, i)
+		// A place name blocks the names inside it: "the Taiwan Strait",
+		// "the Philippine Sea" name waters, not states.
+		if _, pn := r.places.match(ws, i); pn > n {
+			n = 0
+		}
 		if n == 0 || !r.acceptForm(st, si, i, n, f) {
 			if _, sn := r.stop.match(ws, i); sn > 0 {
 				for k := i; k < i+sn; k++ {
@@ -214,7 +246,8 @@ func (r *Resolver) scanSentence(st *docState, si int) {
 				i += sn
 				continue
 			}
-			if _, pn := r.places.match(ws, i); pn > 0 {
+			if pf, pn := r.places.match(ws, i); pn > 0 {
+				st.places = append(st.places, placeHit{si: si, i: i, j: i + pn, name: r.dict.Places[pf.item].Name})
 				for k := i; k < i+pn; k++ {
 					st.covered[si][k] = true
 					st.placed[si][k] = true

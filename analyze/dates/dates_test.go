@@ -224,3 +224,38 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+func TestDateline(t *testing.T) {
+	for _, tt := range []struct {
+		in, rest, date string
+	}{
+		{"YEREVAN, May 14, 2024 — Armenian forces said", "Armenian forces said", "May 14, 2024"},
+		{"WASHINGTON (Reuters) - The Pentagon said", "The Pentagon said", ""},
+		{"SEOUL, Sept. 19 (Yonhap) -- The two Koreas", "- The two Koreas", "Sept. 19"},
+		{"KYIV, 3 March 2022 – Shelling continued", "Shelling continued", "3 March 2022"},
+		{"Iran seized a tanker on Monday - officials said", "Iran seized a tanker on Monday - officials said", ""},
+		{"NATO, the alliance - said", "NATO, the alliance - said", ""},
+	} {
+		end, date := Dateline(tt.in)
+		if rest := tt.in[end:]; rest != tt.rest || date != tt.date {
+			t.Errorf("Dateline(%q) leaves %q with date %q, want %q and %q", tt.in, rest, date, tt.rest, tt.date)
+		}
+	}
+}
+
+func TestMayHaveDate(t *testing.T) {
+	for s, want := range map[string]bool{
+		"In 1962 the crisis began":        true,
+		"On Tuesday the ships met":        true,
+		"Last week, talks resumed.":       true,
+		"The talks in Sept. were short":   true,
+		"The navies agreed on a hotline.": false,
+		"Maybe the monthly report helps":  false,
+		"":                                false,
+		"Today":                           true,
+	} {
+		if got := mayHaveDate(s); got != want {
+			t.Errorf("mayHaveDate(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/brief-tool/brief/analyze"
+	"github.com/brief-tool/brief/analyze/dates"
 )
 
 // The cues below describe how web pages lay out the parts around an article:
@@ -33,7 +34,6 @@ var (
 	bioVerbRe   = regexp.MustCompile(`^(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Sir|Gen|Col|Adm|Amb|Ambassador)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3},?\s+(?:is|was|serves as|served as|has served|has been|teaches|leads|directs|heads|works)\b`)
 	bioNounRe   = regexp.MustCompile(`(?i)\b(fellow|professor|director|researcher|analyst|scholar|editor|journalist|correspondent|author of|lecturer|student|candidate|consultant|advis[eo]r|expert|founder|chair|visiting|retired|former .{0,40}(officer|ambassador|official|diplomat)|contributor|writer|reporter|columnist|associate|research|institute|university|think tank|based in|-based)\b`)
 	bioSocialRe = regexp.MustCompile(`(?i)(tweets? (at|as) @|follow (him|her|them) on|on (twitter|x|linkedin|mastodon|bluesky) at|@\w{2,}\.?$|can be reached at)`)
-	datelineRe  = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]{1,40},\s*((?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}))\s*[-—–(]`)
 	authorsRe   = regexp.MustCompile(`^(?i:the authors?|both authors|all authors|about the authors?|the writers?)\b`)
 )
 
@@ -54,8 +54,8 @@ func classify(doc *analyze.Doc, blocks []block) {
 	front = classifyFront(doc, blocks, front)
 	if doc.Published == "" && front < len(blocks) {
 		// A news dateline dates the piece: "WASHINGTON, March 16, 2023 — ".
-		if m := datelineRe.FindStringSubmatch(blocks[front].text); m != nil {
-			if d, ok := NormalizeDate(m[1]); ok {
+		if _, when := dates.Dateline(blocks[front].text); when != "" {
+			if d, ok := NormalizeDate(when); ok && len(d) == len("2006-01-02") {
 				doc.Published = d
 			}
 		}

@@ -118,7 +118,7 @@ func (p *NLP) tokens(s string, base int) []analyze.Token {
 	p.tagger.TagTokens(toks)
 	out := make([]analyze.Token, len(toks))
 	for i, t := range toks {
-		out[i] = analyze.Token{Text: t.Text, Tag: t.Tag, Lemma: p.lemma(t.Text, t.Tag), Start: base + t.Start, End: base + t.End()}
+		out[i] = analyze.Token{Text: t.Text, Tag: t.Tag, Lemma: p.lemma(t.Text, t.Tag), Lower: strings.ToLower(t.Text), Start: base + t.Start, End: base + t.End()}
 	}
 	return out
 }

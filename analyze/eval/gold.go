@@ -10,11 +10,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 
 	"github.com/brief-tool/brief/analyze"
+	"github.com/brief-tool/brief/analyze/internal/yamlfile"
 )
 
 // Gold is the annotation of one document: the actors, incidents and
@@ -143,7 +142,7 @@ func LoadGoldDir(dir string) (map[string]*Gold, error) {
 // parseGold decodes and validates the gold file data read from path.
 func parseGold(path string, data []byte) (*Gold, error) {
 	var g Gold
-	f, err := decodeStrict(path, data, &g)
+	f, err := yamlfile.Decode(path, data, &g)
 	if err != nil {
 		return nil, err
 	}
@@ -153,105 +152,6 @@ func parseGold(path string, data []byte) (*Gold, error) {
 		return nil, err
 	}
 	return &g, nil
-}
-
-// decodeStrict parses data as a single YAML document and decodes it into v,
-// rejecting unknown keys. It returns the syntax tree so that later checks can
-// point at a position.
-func decodeStrict(path string, data []byte, v any) (f *ast.File, err error) {
-	defer func() {
-		// A panic in the YAML library on a malformed file is the file's
-		// problem to report, not a crash.
-		if r := recover(); r != nil {
-			f, err = nil, &FileError{Path: path, Err: fmt.Errorf("malformed YAML: %v", r)}
-		}
-	}()
-	f, err = parser.ParseBytes(data, 0)
-	if err != nil {
-		return nil, yamlError(path, err)
-	}
-	var body ast.Node
-	for _, d := range f.Docs {
-		if d == nil || d.Body == nil {
-			continue
-		}
-		if body != nil {
-			line, col := nodePos(d.Body)
-			return nil, &FileError{Path: path, Line: line, Col: col, Err: errors.New("more than one YAML document")}
-		}
-		body = d.Body
-	}
-	if body == nil {
-		return nil, &FileError{Path: path, Err: errors.New("empty file")}
-	}
-	if err := yaml.NodeToValue(body, v, yaml.Strict()); err != nil {
-		return nil, yamlError(path, err)
-	}
-	return f, nil
-}
-
-// yamlError turns an error of the YAML library into a *FileError with the
-// position it names.
-func yamlError(path string, err error) error {
-	var ye yaml.Error
-	if errors.As(err, &ye) {
-		msg := ye.GetMessage()
-		var te *yaml.TypeError
-		if errors.As(err, &te) && te.DstType != nil && te.SrcType != nil {
-			// The library's message names Go struct fields, wrongly at times.
-			msg = fmt.Sprintf("wrong type: want %s, found %s", te.DstType, te.SrcType)
-		}
-		fe := &FileError{Path: path, Err: errors.New(msg)}
-		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
-			fe.Line, fe.Col = tk.Position.Line, tk.Position.Column
-		}
-		return fe
-	}
-	return &FileError{Path: path, Err: err}
-}
-
-// nodePos returns the position of n: for a mapping, that of its first key.
-func nodePos(n ast.Node) (line, col int) {
-	switch m := n.(type) {
-	case nil:
-		return 0, 0
-	case *ast.MappingNode:
-		if len(m.Values) > 0 && m.Values[0].Key != nil {
-			n = m.Values[0].Key
-		}
-	case *ast.MappingValueNode:
-		if m.Key != nil {
-			n = m.Key
-		}
-	}
-	if tk := n.GetToken(); tk != nil && tk.Position != nil {
-		return tk.Position.Line, tk.Position.Column
-	}
-	return 0, 0
-}
-
-// position returns the line and column of the node at path (keys and
-// indexes from the document root), or of its nearest ancestor that exists.
-func position(f *ast.File, path ...any) (line, col int) {
-	for n := len(path); n >= 0; n-- {
-		b := (&yaml.PathBuilder{}).Root()
-		for _, p := range path[:n] {
-			switch p := p.(type) {
-			case string:
-				b = b.Child(p)
-			case int:
-				b = b.Index(uint(p))
-			}
-		}
-		node, err := b.Build().FilterFile(f)
-		if err != nil || node == nil {
-			continue
-		}
-		if line, col := nodePos(node); line > 0 {
-			return line, col
-		}
-	}
-	return 0, 0
 }
 
 // validator collects the problems of one decoded file.
@@ -264,7 +164,7 @@ type validator struct {
 // fail records a problem at the node at path; the message is prefixed with
 // the path written as YAML keys and indexes ("incidents[2].type").
 func (v *validator) fail(path []any, format string, args ...any) {
-	line, col := position(v.file, path...)
+	line, col := yamlfile.Position(v.file, path...)
 	var name strings.Builder
 	for _, p := range path {
 		switch p := p.(type) {

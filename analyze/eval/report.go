@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/brief-tool/brief/analyze/internal/yamlfile"
 )
 
 // Report is the score of a set of documents.
@@ -131,7 +133,7 @@ func LoadThresholds(path string) (map[string]Thresholds, error) {
 		return nil, &FileError{Path: path, Err: err}
 	}
 	var sets map[string]Thresholds
-	f, err := decodeStrict(path, data, &sets)
+	f, err := yamlfile.Decode(path, data, &sets)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,114 @@
+// Package yamlfile decodes the YAML files users and the project write
+// (gold annotations, rule files) strictly, and keeps their syntax tree so
+// that later checks can report a file:line:col.
+package yamlfile
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
+	"github.com/brief-tool/brief/analyze"
+)
+
+// Decode parses data as a single YAML document and decodes it into v,
+// rejecting unknown keys. It returns the syntax tree so that later checks can
+// point at a position.
+func Decode(path string, data []byte, v any) (f *ast.File, err error) {
+	defer func() {
+		// A panic in the YAML library on a malformed file is the file's
+		// problem to report, not a crash.
+		if r := recover(); r != nil {
+			f, err = nil, &analyze.FileError{Path: path, Err: fmt.Errorf("malformed YAML: %v", r)}
+		}
+	}()
+	f, err = parser.ParseBytes(data, 0)
+	if err != nil {
+		return nil, yamlError(path, err)
+	}
+	var body ast.Node
+	for _, d := range f.Docs {
+		if d == nil || d.Body == nil {
+			continue
+		}
+		if body != nil {
+			line, col := nodePos(d.Body)
+			return nil, &analyze.FileError{Path: path, Line: line, Col: col, Err: errors.New("more than one YAML document")}
+		}
+		body = d.Body
+	}
+	if body == nil {
+		return nil, &analyze.FileError{Path: path, Err: errors.New("empty file")}
+	}
+	if err := yaml.NodeToValue(body, v, yaml.Strict()); err != nil {
+		return nil, yamlError(path, err)
+	}
+	return f, nil
+}
+
+// yamlError turns an error of the YAML library into a *FileError with the
+// position it names.
+func yamlError(path string, err error) error {
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		msg := ye.GetMessage()
+		var te *yaml.TypeError
+		if errors.As(err, &te) && te.DstType != nil && te.SrcType != nil {
+			// The library's message names Go struct fields, wrongly at times.
+			msg = fmt.Sprintf("wrong type: want %s, found %s", te.DstType, te.SrcType)
+		}
+		fe := &analyze.FileError{Path: path, Err: errors.New(msg)}
+		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+			fe.Line, fe.Col = tk.Position.Line, tk.Position.Column
+		}
+		return fe
+	}
+	return &analyze.FileError{Path: path, Err: err}
+}
+
+// nodePos returns the position of n: for a mapping, that of its first key.
+func nodePos(n ast.Node) (line, col int) {
+	switch m := n.(type) {
+	case nil:
+		return 0, 0
+	case *ast.MappingNode:
+		if len(m.Values) > 0 && m.Values[0].Key != nil {
+			n = m.Values[0].Key
+		}
+	case *ast.MappingValueNode:
+		if m.Key != nil {
+			n = m.Key
+		}
+	}
+	if tk := n.GetToken(); tk != nil && tk.Position != nil {
+		return tk.Position.Line, tk.Position.Column
+	}
+	return 0, 0
+}
+
+// Position returns the line and column of the node at path (keys and
+// indexes from the document root), or of its nearest ancestor that exists.
+func Position(f *ast.File, path ...any) (line, col int) {
+	for n := len(path); n >= 0; n-- {
+		b := (&yaml.PathBuilder{}).Root()
+		for _, p := range path[:n] {
+			switch p := p.(type) {
+			case string:
+				b = b.Child(p)
+			case int:
+				b = b.Index(uint(p))
+			}
+		}
+		node, err := b.Build().FilterFile(f)
+		if err != nil || node == nil {
+			continue
+		}
+		if line, col := nodePos(node); line > 0 {
+			return line, col
+		}
+	}
+	return 0, 0
+}

@@ -222,6 +222,8 @@ type Analysis struct {
 	Paragraphs []Paragraph `json:"-"`
 	// layers holds each sentence's annotations (see Annotate).
 	layers [][]Annotation
+	// memo holds views of the document that several stages use (Memo).
+	memo map[any]any
 	// Trace, when not nil, records how the rules treated each sentence
 	// (brief analyze --explain).
 	Trace *Trace `json:"-"`

@@ -75,3 +75,47 @@ func (a *Analysis) TokenSpan(si, start, end int) (from, to int, ok bool) {
 	to = sort.Search(len(toks), func(i int) bool { return toks[i].Start >= end })
 	return from, to, from < to
 }
+
+// Memo returns the value stored under key, building it with build the
+// first time: a view of the document that several stages read (the rule
+// engine's prepared sentences) is computed once. Keys are values of an
+// unexported type of the package that owns the view. An Analysis is used
+// by one goroutine at a time, so Memo needs no lock.
+func (a *Analysis) Memo(key any, build func() any) any {
+	if v, ok := a.memo[key]; ok {
+		return v
+	}
+	if a.memo == nil {
+		a.memo = map[any]any{}
+	}
+	v := build()
+	a.memo[key] = v
+	return v
+}
+
+// Release drops what only the analysis stages need (tokens, annotations,
+// memos), once they have run: an analysis kept for rendering is then its
+// contract and no more.
+func (a *Analysis) Release() {
+	for i := range a.Sentences {
+		a.Sentences[i].Tokens = nil
+	}
+	a.layers = nil
+	a.memo = nil
+}
+
+// MainSides returns the two sides the document is about: its most salient
+// states, or armed groups where fewer than two states are named, by
+// salience (body mentions only). "Both sides" and "the two governments"
+// refer to them.
+func (a *Analysis) MainSides() []string {
+	var out []string
+	for _, kind := range []string{KindState, KindGroup} {
+		for _, ac := range a.Actors {
+			if ac.Kind == kind && ac.Salience > 0 && len(out) < 2 {
+				out = append(out, ac.ID)
+			}
+		}
+	}
+	return out
+}

@@ -114,3 +114,15 @@ func valid(y, m, d int) (Date, bool) {
 	}
 	return Date{Year: y, Month: m, Day: d}, true
 }
+
+// After reports whether d is certainly later than e at the precision both
+// have: 2019-07 is after 2019-06-20, 2019-06 is not after 2019-06-20.
+func (d Date) After(e Date) bool {
+	switch {
+	case d.Year != e.Year:
+		return d.Year > e.Year
+	case d.Month == 0 || e.Month == 0 || d.Month != e.Month:
+		return d.Month != 0 && e.Month != 0 && d.Month > e.Month
+	}
+	return d.Day != 0 && e.Day != 0 && d.Day > e.Day
+}

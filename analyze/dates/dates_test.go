@@ -259,3 +259,24 @@ func TestMayHaveDate(t *testing.T) {
 		}
 	}
 }
+
+func TestAfter(t *testing.T) {
+	for _, tt := range []struct {
+		d, e string
+		want bool
+	}{
+		{"2019-07", "2019-06-20", true},
+		{"2019-06", "2019-06-20", false},
+		{"2019-06-21", "2019-06-20", true},
+		{"2019-06-20", "2019-06-20", false},
+		{"2020", "2019-06-20", true},
+		{"2019", "2019-06-20", false},
+		{"2018-12-31", "2019", false},
+	} {
+		d, _ := Parse(tt.d)
+		e, _ := Parse(tt.e)
+		if got := d.After(e); got != tt.want {
+			t.Errorf("%s.After(%s) = %v, want %v", tt.d, tt.e, got, tt.want)
+		}
+	}
+}

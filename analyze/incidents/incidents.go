@@ -3,138 +3,78 @@
 // agreements, each with its date, place, quantities and the actors on each
 // side.
 //
-// Triggers are verbs and nouns from a lexicon kept as data
-// (data/lexicon.yaml), matched on lemmas. Only what happened counts: a
-// trigger under a modal, a negation, a condition or a hypothetical ("the
-// risk of a clash") is skipped, except that "agreed not to shoot down" is
-// cooperation. Agent and target come from the sentence's structure: active
-// and passive voice, possessives, "between X and Y". A restated incident is
-// one item with its other sentences in Support.
+// What counts as a report of an event is written as rules
+// (analyze/rules/data/incidents.yaml): patterns over tokens and annotation
+// layers, guards that reject what did not happen (a negation, a modal, a
+// condition, a plan, a possibility), and what each rule emits: the type
+// (named in the data, or the type of the word class its trigger belongs
+// to) and how agent and target are read (a role policy of roles.go). This
+// package turns the matches into incidents and folds restatements into
+// one item with their sentences in Support; it names no incident type.
 package incidents
 
 import (
 	"context"
-	_ "embed"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
-	"github.com/goccy/go-yaml"
-
 	"github.com/brief-tool/brief/analyze"
-	"github.com/brief-tool/brief/analyze/dates"
+	"github.com/brief-tool/brief/analyze/rules"
 )
-
-//go:embed data/lexicon.yaml
-var lexiconYAML []byte
-
-// Lexicon is the event vocabulary.
-type Lexicon struct {
-	Types        map[string]TypeCues `yaml:"types"`
-	Modals       []string            `yaml:"modals"`
-	Negations    []string            `yaml:"negations"`
-	Conditionals []string            `yaml:"conditionals"`
-	Hypothetical []string            `yaml:"hypothetical"`
-}
-
-// TypeCues are the words that report one type of incident.
-type TypeCues struct {
-	Symmetric bool     `yaml:"symmetric"`
-	Verbs     []string `yaml:"verbs"`
-	Nouns     []string `yaml:"nouns"`
-	Objects   []string `yaml:"objects"`
-	// VerbObjects restrict single verbs that are too common alone:
-	// "release" reports a cooperation only when it releases people or a
-	// ship, not footage.
-	VerbObjects map[string][]string `yaml:"verb_objects"`
-}
-
-// LoadLexicon reads the shipped lexicon.
-func LoadLexicon() (*Lexicon, error) {
-	var l Lexicon
-	if err := yaml.UnmarshalWithOptions(lexiconYAML, &l, yaml.Strict()); err != nil {
-		return nil, fmt.Errorf("incidents lexicon: %w", err)
-	}
-	known := map[string]bool{}
-	for _, t := range analyze.IncidentTypes {
-		known[t] = true
-	}
-	for t := range l.Types {
-		if !known[t] {
-			return nil, fmt.Errorf("incidents lexicon: unknown type %q", t)
-		}
-	}
-	return &l, nil
-}
-
-// Places finds place names in a sentence; the actors dictionary's gazetteer
-// is one.
-type Places interface {
-	// Place returns the first gazetteer place named in text[start:end], or "".
-	Place(text string, start, end int) string
-}
 
 // Extractor finds incidents. It is safe for concurrent use.
 type Extractor struct {
-	lex         *Lexicon
-	verbs       []cue
-	nouns       []cue
-	objects     map[string]map[string]bool
-	verbObjects map[string]map[string]bool
-	sym         map[string]bool
-	modal       map[string]bool
-	neg         map[string]bool
-	cond        map[string]bool
-	hypo        map[string]bool
-	places      Places
+	set *rules.Set
+	// symmetric types are those where both sides act (a clash between X
+	// and Y): the word classes say so.
+	symmetric map[string]bool
 }
 
-// cue is one trigger: its words (lemmas) and the type it reports.
-type cue struct {
-	words []string
-	typ   string
+// New builds an Extractor over the incident rules of set, checking what
+// each rule emits.
+func New(set *rules.Set) (*Extractor, error) {
+	e := &Extractor{set: set, symmetric: map[string]bool{}}
+	for _, attrs := range set.ClassAttrs() {
+		if attrs["symmetric"] == "true" && attrs["type"] != "" {
+			e.symmetric[attrs["type"]] = true
+		}
+	}
+	for _, r := range set.Rules("incident") {
+		if err := check(r); err != nil {
+			return nil, &analyze.FileError{Path: r.File, Line: r.Line, Err: fmt.Errorf("rule %s: %w", r.Name, err)}
+		}
+	}
+	return e, nil
 }
 
-// New builds an Extractor from a lexicon; places may be nil.
-func New(l *Lexicon, places Places) *Extractor {
-	e := &Extractor{lex: l, objects: map[string]map[string]bool{}, verbObjects: map[string]map[string]bool{}, sym: map[string]bool{},
-		modal: set(l.Modals), neg: set(l.Negations), cond: set(l.Conditionals), hypo: set(l.Hypothetical), places: places}
-	types := make([]string, 0, len(l.Types))
-	for t := range l.Types {
-		types = append(types, t)
-	}
-	sort.Strings(types)
-	for _, t := range types {
-		c := l.Types[t]
-		for _, v := range c.Verbs {
-			e.verbs = append(e.verbs, cue{strings.Fields(strings.ToLower(v)), t})
+func check(r *rules.Rule) error {
+	for k, v := range r.Emit {
+		switch k {
+		case "type":
+			if v != "$trigger" && !slices.Contains(analyze.IncidentTypes, v) {
+				return fmt.Errorf("emit type %q: want $trigger or one of %v", v, analyze.IncidentTypes)
+			}
+		case "roles":
+			if _, ok := policies[v]; !ok {
+				return fmt.Errorf("emit roles %q: want one of %v", v, policyNames())
+			}
+		case "symmetric":
+			if v != "true" && v != "false" {
+				return fmt.Errorf("emit symmetric %q: want \"true\" or \"false\"", v)
+			}
+		case "require":
+			if v != "agent" {
+				return fmt.Errorf("emit require %q: want agent", v)
+			}
+		default:
+			return fmt.Errorf("emit %s: incident rules emit type, roles, symmetric and require", k)
 		}
-		for _, n := range c.Nouns {
-			e.nouns = append(e.nouns, cue{strings.Fields(strings.ToLower(n)), t})
-		}
-		if len(c.Objects) > 0 {
-			e.objects[t] = set(c.Objects)
-		}
-		for v, objs := range c.VerbObjects {
-			e.verbObjects[strings.ToLower(v)] = set(objs)
-		}
-		e.sym[t] = c.Symmetric
 	}
-	// Longer cues first, so "shoot down" wins over "shoot".
-	byLen := func(cs []cue) {
-		sort.SliceStable(cs, func(i, j int) bool { return len(cs[i].words) > len(cs[j].words) })
+	if r.Emit["type"] == "" {
+		return fmt.Errorf("emit has no type")
 	}
-	byLen(e.verbs)
-	byLen(e.nouns)
-	return e
-}
-
-func set(ss []string) map[string]bool {
-	m := make(map[string]bool, len(ss))
-	for _, s := range ss {
-		m[strings.ToLower(s)] = true
-	}
-	return m
+	return nil
 }
 
 // Name implements analyze.Extractor.
@@ -142,45 +82,111 @@ func (e *Extractor) Name() string { return "incidents" }
 
 // Extract implements analyze.Extractor.
 func (e *Extractor) Extract(ctx context.Context, a *analyze.Analysis) error {
-	pub, _ := dates.Parse(a.Doc.Published)
-	mentions := mentionsBySentence(a)
-	var top []string
-	for _, ac := range a.Actors {
-		if ac.Kind == analyze.KindState && ac.Salience > 0 && len(top) < 2 {
-			top = append(top, ac.ID)
-		}
-	}
+	views := e.set.Views(a)
+	sides := a.MainSides()
 	var found []event
-	for _, s := range a.Sentences {
-		if s.Section == analyze.SectionTitle || s.Section == analyze.SectionBoilerplate || s.Section == analyze.SectionByline {
-			continue
-		}
+	for si, v := range views {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		found = append(found, e.sentence(a, s, pub, mentions[s.Index], top)...)
+		switch a.Sentences[si].Section {
+		case analyze.SectionByline, analyze.SectionBoilerplate:
+			continue
+		}
+		found = append(found, e.sentence(v, sides)...)
 	}
 	resolvePronouns(found)
-	a.Incidents = merge(found)
-	// Talks, agreements and clashes that name no sides, in a text about two
-	// sides, are between them (decided after merging, so that this default
-	// does not make restatements look like other events).
-	for k := range a.Incidents {
-		in := &a.Incidents[k]
-		if e.sym[in.Type] && len(in.Agents) == 0 && len(in.Targets) == 0 {
-			in.Agents = append([]string(nil), top...)
+	a.Incidents = a.Incidents[:0]
+	for _, ev := range merge(found) {
+		e.defaultSides(a, &ev, sides)
+		a.Incidents = append(a.Incidents, ev.Incident)
+	}
+	return nil
+}
+
+// sentence turns the rule matches of one sentence into events: for each
+// trigger the first rule (by priority) whose guards let it through, and no
+// trigger inside another's.
+func (e *Extractor) sentence(v *rules.View, sides []string) []event {
+	hits := e.set.Run(v, "incident")
+	var out []event
+	var taken [][2]int // triggers and objects already used
+	outcome := make([]string, len(hits))
+	for i := range hits {
+		h := &hits[i]
+		if !h.OK() {
+			continue
 		}
-		// Done to one of the two sides by someone unnamed: in a text about
-		// two sides, the other one ("Russian forces were warned").
-		if len(in.Agents) == 0 && len(in.Targets) == 1 && len(top) == 2 {
-			for j, id := range top {
-				if sameSide(a, in.Targets[0], id) {
-					in.Agents = []string{top[1-j]}
-				}
+		tf, tt := h.Trigger(e.set)
+		if k := overlapping(taken, tf, tt); k >= 0 {
+			outcome[i] = fmt.Sprintf("inside tokens %d-%d, already read", taken[k][0], taken[k][1])
+			continue
+		}
+		// "violated the agreement by crossing the line": the gerund
+		// after "by" says how the act before it was done.
+		if tf > 0 && v.Tok(tf-1).Lemma == "by" && strings.HasSuffix(v.Tok(tf).Tag, "VBG") && len(taken) > 0 && taken[len(taken)-1][0] < tf {
+			outcome[i] = "the manner of the act before it"
+			continue
+		}
+		ev, ok := e.build(v, h, sides)
+		if !ok {
+			outcome[i] = "no incident type"
+			continue
+		}
+		if h.Rule.Emit["require"] == "agent" && len(ev.Agents) == 0 {
+			outcome[i] = "no agent, which the rule requires"
+			continue
+		}
+		taken = append(taken, [2]int{tf, tt})
+		if of, ot, ok := h.Capture(e.set, "object"); ok {
+			taken = append(taken, [2]int{of, ot})
+		} else if of, ot := objectSpan(v, tt); ot > of {
+			// The object of a reported event is not a second event:
+			// "suspended the memorandum" is a suspension.
+			taken = append(taken, [2]int{of, ot})
+		}
+		outcome[i] = "kept as " + ev.Type
+		out = append(out, ev)
+	}
+	rules.Record(v.A, e.set, v, "incidents", hits, outcome)
+	slices.SortStableFunc(out, func(a, b event) int { return a.trigger - b.trigger })
+	return out
+}
+
+func overlapping(spans [][2]int, from, to int) int {
+	for k, s := range spans {
+		if from < s[1] && to > s[0] {
+			return k
+		}
+	}
+	return -1
+}
+
+// defaultSides fills sides the sentence left unnamed, once restatements
+// are merged (so that this default does not make restatements look like
+// other events): talks, agreements and clashes that name no side, in a text
+// about two sides, are between them; an act done to one of the two sides
+// by someone unnamed was done by the other.
+func (e *Extractor) defaultSides(a *analyze.Analysis, in *event, sides []string) {
+	if e.symmetric[in.Type] && !in.directed && len(in.Agents) == 0 && len(in.Targets) == 0 {
+		in.Agents = append([]string(nil), sides...)
+	}
+	// Both sides act where both act; a text that names one of its two
+	// sides ("Russian forces were warned") means the other too.
+	if e.symmetric[in.Type] && !in.directed && len(in.agentSides) == 1 && len(in.Targets) == 0 && len(sides) == 2 {
+		for j, id := range sides {
+			if in.agentSides[0] == id && !contains(in.Agents, sides[1-j]) {
+				in.Agents = append(in.Agents, sides[1-j])
 			}
 		}
 	}
-	return nil
+	if len(in.Agents) == 0 && len(in.Targets) == 1 && len(sides) == 2 {
+		for j, id := range sides {
+			if sameSide(a, in.Targets[0], id) {
+				in.Agents = []string{sides[1-j]}
+			}
+		}
+	}
 }
 
 // sameSide reports whether actor id is state or belongs to it.
@@ -194,24 +200,4 @@ func sameSide(a *analyze.Analysis, id, state string) bool {
 		}
 	}
 	return false
-}
-
-// actorMention is an actor named in a sentence.
-type actorMention struct {
-	id, name, kind, country string
-	start, end              int
-}
-
-func mentionsBySentence(a *analyze.Analysis) map[int][]actorMention {
-	out := map[int][]actorMention{}
-	for _, ac := range a.Actors {
-		for _, m := range ac.Mentions {
-			out[m.Sentence] = append(out[m.Sentence], actorMention{id: ac.ID, name: ac.Name, kind: ac.Kind, country: ac.Country, start: m.Start, end: m.End})
-		}
-	}
-	for k := range out {
-		ms := out[k]
-		sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
-	}
-	return out
 }

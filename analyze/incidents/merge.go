@@ -1,45 +1,28 @@
 package incidents
 
 import (
-	"regexp"
-
 	"github.com/brief-tool/brief/analyze"
 )
 
-var againRe = regexp.MustCompile(`(?i)\b(again|another|a second|a third|a new|renewed|once more)\b`)
+// near is how many sentences apart a restatement may be told without a
+// date or a definite back-reference tying it to the first telling.
+const near = 6
 
-// merge folds restatements into the first statement of an incident: the
-// same type, compatible dates and sides, or a definite back-reference ("the
-// collision") to the latest incident of its type.
-func merge(in []event) []analyze.Incident {
-	var out []analyze.Incident
-	for _, ev := range in {
-		x := ev.Incident
+// merge folds restatements into the first telling of an incident. Two
+// events are one when they have the same type and compatible dates, and
+// either the later refers back to the earlier ("the collision"), names no
+// side soon after it, shares its date, or names the same sides (compared by
+// country: a navy and its state are one side) within a few sentences. A
+// different object, reversed roles, a retaliation, a different date or
+// "again"/"another" make a new event; a definite back-reference wins over
+// "again". Body events never merge with what a caption, bio or comment
+// says.
+func merge(in []event) []event {
+	var out []event
+	for _, x := range in {
 		target := -1
-		// "fought again", "another collision": a new occurrence.
-		again := againRe.MatchString(x.Evidence)
 		for k := len(out) - 1; k >= 0; k-- {
-			y := &out[k]
-			if y.Type != x.Type || again && x.Sentence != y.Sentence {
-				continue
-			}
-			if !compatible(x.Date, y.Date) {
-				continue
-			}
-			// A back-reference: "the collision", or an event named with no
-			// sides at all soon after one with sides.
-			backRef := ev.definite || (len(x.Agents)+len(x.Targets) == 0 && x.Sentence-analyze.LastSentence(y.Sentence, y.Support) <= 6)
-			sameDate := x.Date != "" && x.Date == y.Date
-			xa, ya := append(append([]string{}, x.Agents...), x.Targets...), append(append([]string{}, y.Agents...), y.Targets...)
-			sides := len(xa) > 0 && overlap(xa, ya)
-			// An undated restatement names the same sides within a few
-			// sentences; further away it is more likely another event.
-			near := x.Sentence-analyze.LastSentence(y.Sentence, y.Support) <= 6
-			// "other" gathers unlike events: only the same word restates one.
-			if x.Type == "other" && !sameCue(x, *y) && x.Sentence != y.Sentence {
-				continue
-			}
-			if backRef || (sameDate && overlapOrEmpty(xa, ya)) || (sides && near && (x.Date == "" || y.Date == "")) || x.Sentence == y.Sentence {
+			if restates(&x, &out[k]) {
 				target = k
 				break
 			}
@@ -48,46 +31,76 @@ func merge(in []event) []analyze.Incident {
 			out = append(out, x)
 			continue
 		}
-		y := &out[target]
-		if x.Sentence != y.Sentence && !hasSupport(y, x.Sentence) {
-			y.Support = append(y.Support, analyze.Support{Sentence: x.Sentence, Section: x.Section, Evidence: x.Evidence})
-		}
-		if y.Date == "" && (x.Date != "" || y.DateText == "") {
-			y.Date, y.DateText, y.DatePrecision = x.Date, x.DateText, x.DatePrecision
-		}
-		if len(y.Agents) == 0 {
-			y.Agents = x.Agents
-		}
-		if len(y.Targets) == 0 {
-			y.Targets = x.Targets
-		}
-		if y.Location == "" {
-			y.Location = x.Location
-		}
-		if len(y.Quantities) == 0 {
-			y.Quantities = x.Quantities
-		}
+		absorb(&out[target], &x)
 	}
 	return out
 }
 
-// sameCue reports whether two incidents were read from the same word
-// ("violated", "violation"): their cues share a five-letter stem.
-func sameCue(x, y analyze.Incident) bool {
-	stem := func(s string) string {
-		if len(s) > 5 {
-			return s[:5]
-		}
-		return s
+func restates(x, y *event) bool {
+	if y.Type != x.Type || y.Section != x.Section || !compatible(x.Date, y.Date) {
+		return false
 	}
-	for _, a := range x.Cues {
-		for _, b := range y.Cues {
-			if stem(a) == stem(b) {
-				return true
-			}
-		}
+	if x.head != "" && y.head != "" && x.head != y.head {
+		return false // another object: "seized a tanker", "seized a trawler"
+	}
+	if reversed(x, y) {
+		return false // "A attacked B", "B attacked A"
+	}
+	if (x.again || x.retaliation || x.indefinite) && !x.definite {
+		return false
+	}
+	gap := x.Sentence - analyze.LastSentence(y.Sentence, y.Support)
+	xs, ys := x.sideSet(), y.sideSet()
+	switch {
+	case x.definite && gap <= near*2:
+		return true
+	case len(xs) == 0 && gap <= near && (x.Date == "" || x.Date == y.Date):
+		return true
+	case x.Date != "" && x.Date == y.Date && (len(xs) == 0 || len(ys) == 0 || overlap(xs, ys)):
+		return true
+	case len(xs) > 0 && overlap(xs, ys) && gap <= near && (x.Date == "" || y.Date == ""):
+		return true
 	}
 	return false
+}
+
+// sideSet is the sides an event names, by country.
+func (e *event) sideSet() []string {
+	out := append([]string{}, e.agentSides...)
+	for _, c := range e.targetSides {
+		out = appendUnique(out, c)
+	}
+	return out
+}
+
+// reversed reports whether x does to y's agents what y did to x's.
+func reversed(x, y *event) bool {
+	return len(x.agentSides) > 0 && len(y.targetSides) > 0 && overlap(x.agentSides, y.targetSides) &&
+		len(x.targetSides) > 0 && len(y.agentSides) > 0 && overlap(x.targetSides, y.agentSides) && !overlap(x.agentSides, y.agentSides)
+}
+
+func absorb(y, x *event) {
+	if x.Sentence != y.Sentence && !hasSupport(&y.Incident, x.Sentence) {
+		y.Support = append(y.Support, analyze.Support{Sentence: x.Sentence, Section: x.Section, Evidence: x.Evidence})
+	}
+	if y.Date == "" && (x.Date != "" || y.DateText == "") {
+		y.Date, y.DateText, y.DatePrecision = x.Date, x.DateText, x.DatePrecision
+	}
+	if len(y.Agents) == 0 {
+		y.Agents, y.agentSides = x.Agents, x.agentSides
+	}
+	if len(y.Targets) == 0 {
+		y.Targets, y.targetSides = x.Targets, x.targetSides
+	}
+	if y.Location == "" {
+		y.Location = x.Location
+	}
+	if len(y.Quantities) == 0 {
+		y.Quantities = x.Quantities
+	}
+	if y.Object == "" {
+		y.Object, y.head = x.Object, x.head
+	}
 }
 
 func hasSupport(y *analyze.Incident, s int) bool {
@@ -112,15 +125,9 @@ func compatible(a, b string) bool {
 
 func overlap(a, b []string) bool {
 	for _, x := range a {
-		for _, y := range b {
-			if x == y {
-				return true
-			}
+		if contains(b, x) {
+			return true
 		}
 	}
 	return false
-}
-
-func overlapOrEmpty(a, b []string) bool {
-	return len(a) == 0 || len(b) == 0 || overlap(a, b)
 }

@@ -208,6 +208,9 @@ func (g *Grammar) capture(name string) int {
 	return i
 }
 
+// Captures returns the number of capture names the grammar's patterns use.
+func (g *Grammar) Captures() int { return len(g.capNames) }
+
 // CaptureName returns the name of capture slot i.
 func (g *Grammar) CaptureName(i int) string { return g.capNames[i] }
 

@@ -114,11 +114,17 @@ func listMarker(s string) int {
 
 // tokens tokenises and tags s, whose first byte is at offset base.
 func (p *NLP) tokens(s string, base int) []analyze.Token {
-	toks := p.tok.Tokenize(s)
+	toks := splitMarks(p.tok.Tokenize(s))
+	texts := make([]string, len(toks))
+	for i := range toks {
+		texts[i] = toks[i].Text
+		toks[i].Text = forTagger(texts[i])
+	}
 	p.tagger.TagTokens(toks)
 	out := make([]analyze.Token, len(toks))
 	for i, t := range toks {
-		out[i] = analyze.Token{Text: t.Text, Tag: t.Tag, Lemma: p.lemma(t.Text, t.Tag), Lower: strings.ToLower(t.Text), Start: base + t.Start, End: base + t.End()}
+		text := texts[i]
+		out[i] = analyze.Token{Text: text, Tag: t.Tag, Lemma: p.lemma(text, t.Tag), Lower: strings.ToLower(text), Start: base + t.Start, End: base + t.Start + len(text)}
 	}
 	return out
 }
@@ -167,8 +173,44 @@ func (p *NLP) lemma(word, tag string) string {
 	if !strings.HasPrefix(tag, "VB") && !strings.HasPrefix(tag, "NN") && !strings.HasPrefix(tag, "JJ") {
 		return w
 	}
-	return p.lem.Lemma(w)
+	l := p.lem.Lemma(w)
+	if l == w && (tag == "VBG" || tag == "VBD" || tag == "VBN") {
+		// The dictionary knows some participles only as nouns
+		// ("shooting", "boarding", "building"): the verb is the stem.
+		if v := p.verbStem(w); v != "" {
+			return v
+		}
+	}
+	return l
 }
+
+// verbStem returns the verb an -ing or -ed form is made from, when the
+// dictionary knows it: shooting -> shoot, ramming -> ram, seizing -> seize.
+func (p *NLP) verbStem(w string) string {
+	var stem string
+	switch {
+	case strings.HasSuffix(w, "ing") && len(w) > 5:
+		stem = w[:len(w)-3]
+	case strings.HasSuffix(w, "ed") && len(w) > 4:
+		stem = w[:len(w)-2]
+	default:
+		return ""
+	}
+	cands := []string{stem, stem + "e"}
+	if n := len(stem); n > 2 && stem[n-1] == stem[n-2] {
+		cands = append(cands, stem[:n-1])
+	}
+	for _, c := range cands {
+		if p.lem.InDict(c) {
+			return c
+		}
+	}
+	return ""
+}
+
+// Known reports whether the lemmatizer's English dictionary has word (lower
+// case): rules use it to keep only real words among derived forms.
+func (p *NLP) Known(word string) bool { return p.lem.InDict(word) }
 
 // Lemma returns the lower-case base form of a word tagged tag.
 func (p *NLP) Lemma(word, tag string) string { return p.lemma(word, tag) }

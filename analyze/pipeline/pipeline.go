@@ -30,6 +30,9 @@ type Options struct {
 	Workers int
 	// Extractors run in order after segmentation.
 	Extractors []analyze.Extractor
+	// Explain records in each analysis's Trace how the rules treated each
+	// sentence (brief analyze --explain).
+	Explain bool
 }
 
 // Default is the configuration brief uses when nothing is set.
@@ -59,6 +62,9 @@ func (p *Pipeline) Analyze(ctx context.Context, path string, data []byte) (*anal
 	}
 	if err := p.nlp.Segment(a); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if p.opts.Explain {
+		a.Trace = &analyze.Trace{}
 	}
 	for _, e := range p.opts.Extractors {
 		if err := ctx.Err(); err != nil {

@@ -3,9 +3,11 @@ package pipeline
 import (
 	"github.com/brief-tool/brief/analyze"
 	"github.com/brief-tool/brief/analyze/actors"
+	"github.com/brief-tool/brief/analyze/dates"
 	"github.com/brief-tool/brief/analyze/incidents"
 	"github.com/brief-tool/brief/analyze/nlp"
 	"github.com/brief-tool/brief/analyze/proposals"
+	"github.com/brief-tool/brief/analyze/rules"
 )
 
 // Standard returns brief's extractors in the order they must run: actors
@@ -25,7 +27,15 @@ func Standard(dictionaries []string) ([]analyze.Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	lex, err := incidents.LoadLexicon()
+	srcs, err := rules.Shipped()
+	if err != nil {
+		return nil, err
+	}
+	set, err := rules.Load(n.Known, srcs...)
+	if err != nil {
+		return nil, err
+	}
+	inc, err := incidents.New(set)
 	if err != nil {
 		return nil, err
 	}
@@ -33,6 +43,5 @@ func Standard(dictionaries []string) ([]analyze.Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := actors.New(d, n)
-	return []analyze.Extractor{res, incidents.New(lex, res), proposals.New(cues, proposals.WithImperative(n.Imperative))}, nil
+	return []analyze.Extractor{actors.New(d, n), dates.Annotator{}, inc, proposals.New(cues, proposals.WithImperative(n.Imperative))}, nil
 }

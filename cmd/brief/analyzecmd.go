@@ -15,6 +15,7 @@ const schemaName = analyze.Schema
 
 func (a *app) analyzeCmd() *cobra.Command {
 	var format string
+	var explain bool
 	cmd := &cobra.Command{
 		Use:   "analyze FILE...",
 		Short: "Analyse files anywhere on disk and print the result",
@@ -23,10 +24,16 @@ func (a *app) analyzeCmd() *cobra.Command {
 --format json prints one JSON object for one file, an array for several, in
 the brief.analysis/v1 contract (see README); jsonl prints one object per line;
 md prints the Markdown briefing pack. A file that cannot be read is reported
-on stderr and the others are still printed; the exit status is then 1.`,
+on stderr and the others are still printed; the exit status is then 1.
+
+--explain prints, instead, how the rules read each sentence: every rule that
+matched (the words and its captures), the guard that rejected a match and
+why, and what became of the matches that passed (kept as an item, or not and
+why).`,
 		Example: `  brief analyze article.md
   brief analyze --format md ../shared/seed/000_10d69e8ae03fa181.txt
-  brief analyze --format jsonl corpus/*.md | jq .doc.title`,
+  brief analyze --format jsonl corpus/*.md | jq .doc.title
+  brief analyze --explain corpus/hotline-1963.md`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch format {
@@ -34,7 +41,7 @@ on stderr and the others are still printed; the exit status is then 1.`,
 			default:
 				return &usageError{fmt.Errorf("--format %q: want json, jsonl or md", format)}
 			}
-			p, err := a.pipeline()
+			p, err := a.pipelineWith(explain)
 			if err != nil {
 				return err
 			}
@@ -55,7 +62,13 @@ on stderr and the others are still printed; the exit status is then 1.`,
 				}
 				docs = append(docs, doc)
 			}
-			if err := writeAnalyses(a.stdout, format, docs, len(args) > 1, store); err != nil {
+			if explain {
+				for _, d := range docs {
+					if err := writeExplain(a.stdout, d); err != nil {
+						return err
+					}
+				}
+			} else if err := writeAnalyses(a.stdout, format, docs, len(args) > 1, store); err != nil {
 				return err
 			}
 			if failed > 0 {
@@ -65,6 +78,7 @@ on stderr and the others are still printed; the exit status is then 1.`,
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "json", "output format: json, jsonl or md")
+	cmd.Flags().BoolVar(&explain, "explain", false, "print how the rules read each sentence instead of the analysis")
 	return cmd
 }
 
@@ -107,4 +121,41 @@ func writeAnalyses(w io.Writer, format string, docs []*analyze.Analysis, many bo
 		return nil
 	}
 	return enc.Encode(docs[0])
+}
+
+// writeExplain prints the trace of one analysis: for each sentence a rule
+// matched, the matches, the guard that rejected each (and why) or what
+// became of it.
+func writeExplain(w io.Writer, d *analyze.Analysis) error {
+	fmt.Fprintf(w, "# %s\n", d.Doc.Path)
+	if d.Trace == nil {
+		return nil
+	}
+	bySentence := map[int][]analyze.TraceEvent{}
+	for _, e := range d.Trace.Events {
+		bySentence[e.Sentence] = append(bySentence[e.Sentence], e)
+	}
+	for _, s := range d.Sentences {
+		evs := bySentence[s.Index]
+		if len(evs) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n[%d] %s: %s\n", s.Index, s.Section, s.Text)
+		for _, e := range evs {
+			fmt.Fprintf(w, "  %-9s %-20s %q", e.Stage, e.Rule, e.Match)
+			for _, c := range e.Captures {
+				fmt.Fprintf(w, " %s", c)
+			}
+			switch {
+			case e.Guard != "":
+				fmt.Fprintf(w, "\n    rejected by %s: %s\n", e.Guard, e.Why)
+			case e.Outcome != "":
+				fmt.Fprintf(w, "\n    %s\n", e.Outcome)
+			default:
+				fmt.Fprintln(w)
+			}
+		}
+	}
+	_, err := fmt.Fprintln(w)
+	return err
 }

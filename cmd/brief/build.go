@@ -66,7 +66,10 @@ and the exit status is 1.`,
 }
 
 // pipeline builds the analysis pipeline the configuration asks for.
-func (a *app) pipeline() (*pipeline.Pipeline, error) {
+func (a *app) pipeline() (*pipeline.Pipeline, error) { return a.pipelineWith(false) }
+
+// pipelineWith builds the pipeline, recording rule traces when explain.
+func (a *app) pipelineWith(explain bool) (*pipeline.Pipeline, error) {
 	ex, err := pipeline.Standard(a.cfg.Dictionaries)
 	if err != nil {
 		return nil, err
@@ -75,6 +78,7 @@ func (a *app) pipeline() (*pipeline.Pipeline, error) {
 		MaxFileBytes: a.cfg.Limits.MaxFileBytes,
 		Workers:      a.cfg.Limits.Workers,
 		Extractors:   ex,
+		Explain:      explain,
 	})
 }
 

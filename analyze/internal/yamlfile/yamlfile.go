@@ -10,6 +10,7 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 
 	"github.com/brief-tool/brief/analyze"
 )
@@ -87,6 +88,36 @@ func nodePos(n ast.Node) (line, col int) {
 		return tk.Position.Line, tk.Position.Column
 	}
 	return 0, 0
+}
+
+// Node returns the node at path (keys and indexes from the document
+// root), or nil.
+func Node(f *ast.File, path ...any) ast.Node {
+	b := (&yaml.PathBuilder{}).Root()
+	for _, p := range path {
+		switch p := p.(type) {
+		case string:
+			b = b.Child(p)
+		case int:
+			b = b.Index(uint(p))
+		}
+	}
+	node, err := b.Build().FilterFile(f)
+	if err != nil {
+		return nil
+	}
+	return node
+}
+
+// Quoted reports whether the node at path is a quoted scalar, whose
+// column is that of its opening quote.
+func Quoted(f *ast.File, path ...any) bool {
+	n := Node(f, path...)
+	if n == nil {
+		return false
+	}
+	tk := n.GetToken()
+	return tk != nil && (tk.Type == token.DoubleQuoteType || tk.Type == token.SingleQuoteType)
 }
 
 // Position returns the line and column of the node at path (keys and

@@ -1,0 +1,376 @@
+package incidents
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/brief-tool/brief/analyze"
+	"github.com/brief-tool/brief/analyze/rules"
+)
+
+// A policy reads who acted (agents) and who was acted upon (targets) from
+// the sentence around a trigger. Rules name one in emit: roles.
+type policy func(c *roleCtx) (agents, targets []string)
+
+var policies = map[string]policy{
+	"auto":    auto,
+	"active":  active,
+	"passive": passive,
+	"nominal": nominal,
+	"owner":   owner,
+	"mover":   mover,
+}
+
+func policyNames() []string {
+	out := make([]string, 0, len(policies))
+	for n := range policies {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// roleCtx is what a policy reads.
+type roleCtx struct {
+	v      *rules.View
+	tf, tt int // the trigger's tokens
+	// country maps actor ids to their state (a state to itself).
+	country map[string]string
+}
+
+func (c *roleCtx) tok(i int) analyze.Token { return c.v.Tok(i) }
+
+func (c *roleCtx) lower(i int) string {
+	if i < 0 || i >= c.v.Len() {
+		return ""
+	}
+	return strings.ToLower(c.v.Tok(i).Text)
+}
+
+// placeLike reports whether mention m is a place in its sentence: after
+// "in", "over", "near" and the like ("jets struck targets in Syria").
+func (c *roleCtx) placeLike(m analyze.Annotation) bool {
+	return m.From > 0 && c.v.Is(m.From-1, "locative")
+}
+
+// before returns the nearest actor mention ending before the trigger
+// within limit tokens that could be its subject: not a place, and not the
+// source of a report verb standing between it and the trigger ("France
+// said one of the jets fired": France reports, it did not fire).
+func (c *roleCtx) before(limit int) (analyze.Annotation, bool) {
+	for k := len(c.v.Actors) - 1; k >= 0; k-- {
+		m := c.v.Actors[k]
+		if m.To > c.tf || c.tf-m.To > limit {
+			continue
+		}
+		if c.placeLike(m) || c.reportBetween(m.To, c.tf) {
+			continue
+		}
+		return m, true
+	}
+	return analyze.Annotation{}, false
+}
+
+// reportBetween reports whether a reporting verb between tokens from and
+// to introduces the trigger's clause: a verb trigger after one ("said one
+// of the jets fired"), or a noun trigger after "that". A noun that is the
+// reporting verb's object is the act itself ("announced a blockade").
+func (c *roleCtx) reportBetween(from, to int) bool {
+	noun := strings.HasPrefix(c.tok(c.tf).Tag, "NN")
+	for i := from; i < to; i++ {
+		if !c.v.Is(i, "report.verb") || !strings.HasPrefix(c.tok(i).Tag, "VB") {
+			continue
+		}
+		if !noun {
+			return true
+		}
+		for k := i + 1; k < to; k++ {
+			if c.lower(k) == "that" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// after returns the first actor mention after the trigger within its
+// clause and limit tokens, not a place.
+func (c *roleCtx) after(limit int) (analyze.Annotation, bool) {
+	_, end := c.v.Clause(c.tt - 1)
+	for _, m := range c.v.Actors {
+		if m.From < c.tt || m.From >= end || m.From-c.tt > limit || c.placeLike(m) {
+			continue
+		}
+		return m, true
+	}
+	return analyze.Annotation{}, false
+}
+
+// afterWord returns the first actor within a few tokens after one of
+// words, which follow the trigger within limit tokens.
+func (c *roleCtx) afterWord(limit int, words ...string) (analyze.Annotation, bool) {
+	for k := c.tt; k < c.v.Len() && k-c.tt <= limit; k++ {
+		w := c.lower(k)
+		found := false
+		for _, x := range words {
+			found = found || w == x
+		}
+		if !found {
+			continue
+		}
+		for _, m := range c.v.Actors {
+			if m.From > k && m.From-k <= 4 {
+				return m, true
+			}
+		}
+	}
+	return analyze.Annotation{}, false
+}
+
+// conjoined returns the actors joined to m by "and" or commas before it
+// ("India and China", "Presidents X and Y"), m last.
+func (c *roleCtx) conjoined(m analyze.Annotation) []string {
+	out := []string{m.Value}
+	cur := m
+	for k := len(c.v.Actors) - 1; k >= 0; k-- {
+		p := c.v.Actors[k]
+		if p.To > cur.From {
+			continue
+		}
+		gap := gapWords(c, p.To, cur.From)
+		switch {
+		case len(gap) == 0 || allTitles(c, p.To, cur.From):
+			// "Azerbaijani President Ilham Aliyev": a modifier of cur.
+			cur = p
+			continue
+		case gap == "and" || gap == "," || gap == ", and" || gap == "&":
+			out = append([]string{p.Value}, out...)
+			cur = p
+			continue
+		}
+		break
+	}
+	return out
+}
+
+func gapWords(c *roleCtx, from, to int) string {
+	var parts []string
+	for i := from; i < to; i++ {
+		parts = append(parts, c.lower(i))
+	}
+	return strings.Join(parts, " ")
+}
+
+// allTitles reports whether tokens [from, to) are capitalised words (a
+// title between a demonym and a name).
+func allTitles(c *roleCtx, from, to int) bool {
+	if to-from > 3 {
+		return false
+	}
+	for i := from; i < to; i++ {
+		t := c.tok(i).Text
+		if t == "" || t[0] < 'A' || t[0] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// passiveVoice reports whether a verb trigger is passive: a participle
+// after "be" or "get", or right after a noun with no object after it.
+func (c *roleCtx) passiveVoice() bool {
+	t := c.tok(c.tf)
+	if t.Tag != "VBN" && t.Tag != "VBD" {
+		return false
+	}
+	for k := c.tf - 1; k >= 0 && k >= c.tf-3; k-- {
+		switch c.tok(k).Lemma {
+		case "be", "get":
+			return true
+		}
+		if c.tok(k).Tag != "RB" {
+			break
+		}
+	}
+	if c.lower(c.tt) == "by" {
+		return true
+	}
+	return false
+}
+
+func auto(c *roleCtx) ([]string, []string) {
+	switch {
+	case strings.HasPrefix(c.tok(c.tf).Tag, "NN"):
+		return nominal(c)
+	case c.passiveVoice():
+		return passive(c)
+	}
+	return active(c)
+}
+
+// active: the subject before the verb acts on the object after it.
+func active(c *roleCtx) (agents, targets []string) {
+	if m, ok := c.before(20); ok {
+		agents = c.conjoined(m)
+	}
+	if m, ok := c.after(12); ok {
+		targets = append(targets, m.Value)
+	}
+	return agents, targets
+}
+
+// mover: forces are sent somewhere, not at someone, unless "against".
+func mover(c *roleCtx) (agents, targets []string) {
+	if m, ok := c.before(20); ok {
+		agents = c.conjoined(m)
+	}
+	if m, ok := c.afterWord(10, "against"); ok {
+		targets = append(targets, m.Value)
+	}
+	return agents, targets
+}
+
+// owner: the owner named before the trigger acted ("U.S. troops were
+// deployed").
+func owner(c *roleCtx) (agents, targets []string) {
+	if m, ok := c.before(20); ok {
+		agents = append(agents, m.Value)
+	}
+	return agents, nil
+}
+
+// passive: "by X" acts (or the sender "from X"); the subject is the target.
+// Without "by", another state named after the verb is the likely actor
+// ("detained ... in Iranian waters").
+func passive(c *roleCtx) (agents, targets []string) {
+	if m, ok := c.afterWord(8, "by"); ok {
+		agents = append(agents, m.Value)
+	} else if m, ok := c.afterWord(6, "from"); ok {
+		agents = append(agents, m.Value)
+	} else if m, ok := c.fromBefore(); ok {
+		agents = append(agents, m.Value)
+	}
+	if m, ok := c.before(20); ok && !contains(agents, m.Value) {
+		targets = append(targets, m.Value)
+	}
+	if len(agents) == 0 && len(targets) == 1 {
+		for _, m := range c.v.Actors {
+			if m.From >= c.tt && c.country[m.Value] == m.Value && m.Value != targets[0] && c.country[targets[0]] != m.Value {
+				agents = append(agents, m.Value)
+				break
+			}
+		}
+	}
+	return agents, targets
+}
+
+// fromBefore returns an actor named after "from" before the trigger: "a
+// message from Moscow had been received".
+func (c *roleCtx) fromBefore() (analyze.Annotation, bool) {
+	for _, m := range c.v.Actors {
+		if m.To <= c.tf && m.From > 0 && c.lower(m.From-1) == "from" {
+			return m, true
+		}
+	}
+	return analyze.Annotation{}, false
+}
+
+// nominal: the owner of the noun ("Tehran's seizure", "Chinese
+// intercepts") or "by X" acts; "of", "on", "against", "to", "with" name
+// the target; without an owner, the subject of the verb the noun is the
+// object of ("the navy announced a blockade").
+func nominal(c *roleCtx) (agents, targets []string) {
+	if m, ok := c.before(6); ok && c.samePhrase(m.To, c.tf) {
+		agents = append(agents, m.Value)
+	}
+	if m, ok := c.afterWord(6, "by"); ok {
+		agents = []string{m.Value}
+	}
+	if len(agents) == 0 && c.governedByVerb() {
+		if m, ok := c.before(20); ok {
+			agents = c.conjoined(m)
+		}
+	}
+	if m, ok := c.afterWord(5, "of", "on", "against", "to", "with", "at"); ok && !contains(agents, m.Value) {
+		targets = append(targets, m.Value)
+	}
+	return agents, targets
+}
+
+// samePhrase reports whether only a noun phrase's modifiers stand between
+// tokens from and to: determiners, adjectives, numbers, names, dates,
+// possessive marks.
+func (c *roleCtx) samePhrase(from, to int) bool {
+	for i := from; i < to; i++ {
+		t := c.tok(i)
+		switch {
+		case t.Tag == "POS" || t.Tag == "DT" || t.Tag == "CD" || strings.HasPrefix(t.Tag, "JJ") || strings.HasPrefix(t.Tag, "NN"):
+		case t.Text == "’s" || t.Text == "'s" || t.Text == "-":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// governedByVerb reports whether a verb of its clause comes before the
+// noun trigger ("Kennedy announced a blockade", "held talks").
+func (c *roleCtx) governedByVerb() bool {
+	from, _ := c.v.Clause(c.tf)
+	for i := c.tf - 1; i >= from; i-- {
+		if strings.HasPrefix(c.tok(i).Tag, "VB") {
+			return true
+		}
+	}
+	return false
+}
+
+// bothSides matches "both sides", "the two governments", "each other".
+func (c *roleCtx) bothSides() bool {
+	for i := 0; i+1 < c.v.Len(); i++ {
+		w, next := c.lower(i), c.lower(i+1)
+		if next == "other" && w == "each" {
+			return true
+		}
+		if (w == "both" || w == "two" && c.lower(i-1) == "the") && c.v.Is(i+1, "side") {
+			return true
+		}
+	}
+	return false
+}
+
+// betweenPair returns the two actors of a "between X and Y" near the
+// trigger.
+func (c *roleCtx) betweenPair() []string {
+	for k := 0; k < c.v.Len(); k++ {
+		if c.lower(k) != "between" || k-c.tt > 8 || c.tf-k > 10 {
+			continue
+		}
+		var both []string
+		for _, m := range c.v.Actors {
+			if m.From > k && m.From <= k+10 && len(both) < 2 && !contains(both, m.Value) {
+				both = append(both, m.Value)
+			}
+		}
+		if len(both) == 2 {
+			return both
+		}
+	}
+	return nil
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func appendUnique(ss []string, s string) []string {
+	if contains(ss, s) {
+		return ss
+	}
+	return append(ss, s)
+}

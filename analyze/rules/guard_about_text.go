@@ -1,0 +1,12 @@
+package rules
+
+// aboutText rejects a sentence about the text itself: "This report looks
+// at what should follow" describes the report.
+func aboutText(v *View, from, to int) string {
+	for i := 0; i+1 < v.Len(); i++ {
+		if (v.word(i) == "this" || v.word(i) == "the") && v.Is(i+1, "text.kind") && i+1 < from {
+			return "about the text itself: " + quote(v.Words(i, i+2))
+		}
+	}
+	return ""
+}

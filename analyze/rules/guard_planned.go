@@ -1,0 +1,33 @@
+package rules
+
+import "strings"
+
+// planned rejects a trigger that is the object of a plan, a request or an
+// offer: "plans to attack", "called for talks", "called on Monday for a
+// deployment", "demanded the release", "proposed a meeting" tell what
+// someone wants, not what happened.
+func planned(v *View, from, to int) string {
+	cf, _ := v.Clause(from)
+	for i := from - 1; i >= cf && i >= from-6; i-- {
+		if v.Is(i, "frame.plan") {
+			return "wanted or planned: " + quote(v.word(i))
+		}
+		if v.word(i) == "for" {
+			for k := i - 1; k >= 0 && k >= i-4; k-- {
+				if v.Is(k, "frame.ask") {
+					return "asked for: " + quote(v.Words(k, i+1))
+				}
+			}
+		}
+		t := v.tag(i)
+		// A finite verb of its own ends the search: "planned and then
+		// attacked" reports the attack.
+		if (t == "VBD" || t == "VBZ" || t == "VBP") && !auxiliaries[v.Tok(i).Lemma] {
+			return ""
+		}
+		if t == "CC" && strings.HasPrefix(v.tag(i+1), "VB") {
+			return ""
+		}
+	}
+	return ""
+}

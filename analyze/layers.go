@@ -104,18 +104,39 @@ func (a *Analysis) Release() {
 	a.memo = nil
 }
 
-// MainSides returns the two sides the document is about: its most salient
-// states, or armed groups where fewer than two states are named, by
-// salience (body mentions only). "Both sides" and "the two governments"
-// refer to them.
+// MainSides returns the two sides the document is about: the states whose
+// actors (the state, its government, its forces, its people) the body
+// names most, or armed groups where fewer than two states are named.
+// "Both sides" and "the two governments" refer to them.
 func (a *Analysis) MainSides() []string {
-	var out []string
-	for _, kind := range []string{KindState, KindGroup} {
-		for _, ac := range a.Actors {
-			if ac.Kind == kind && ac.Salience > 0 && len(out) < 2 {
-				out = append(out, ac.ID)
-			}
+	score := map[string]float64{}
+	var order []string
+	add := func(id string, s float64) {
+		if _, ok := score[id]; !ok {
+			order = append(order, id)
+		}
+		score[id] += s
+	}
+	for _, ac := range a.Actors {
+		switch {
+		case ac.Salience <= 0:
+		case ac.Kind == KindState:
+			add(ac.ID, ac.Salience)
+		case ac.Country != "" && ac.Kind != KindGroup:
+			add(ac.Country, ac.Salience)
 		}
 	}
-	return out
+	sort.SliceStable(order, func(i, j int) bool { return score[order[i]] > score[order[j]] })
+	if len(order) > 2 {
+		order = order[:2]
+	}
+	for _, ac := range a.Actors {
+		if len(order) >= 2 {
+			break
+		}
+		if ac.Kind == KindGroup && ac.Salience > 0 {
+			order = append(order, ac.ID)
+		}
+	}
+	return order
 }

@@ -27,8 +27,14 @@ type event struct {
 	again bool
 	// retaliation marks an answer to another act, a new event.
 	retaliation bool
-	// head is the lower-case head word of the object ("tanker").
-	head string
+	// head is the lower-case head word of the object ("tanker");
+	// ownObject marks an object that refers back with a possessive
+	// pronoun ("its crew").
+	head      string
+	ownObject bool
+	// elaborates marks a participle after a comma, which tells more of
+	// the act before it ("..., holding its crew").
+	elaborates bool
 	// agentSides and targetSides are the states of the agents and
 	// targets: a navy and its state are one side.
 	agentSides, targetSides []string
@@ -77,7 +83,9 @@ func (e *Extractor) build(v *rules.View, h *rules.Hit, sides []string) (event, b
 	if ot > of {
 		ev.Object = v.Words(of, ot)
 		ev.head = strings.ToLower(v.Tok(ot - 1).Lemma)
+		ev.ownObject = v.Tok(of).Tag == "PRP$"
 	}
+	ev.elaborates = v.Tok(tf).Tag == "VBG" && tf > 0 && v.Tok(tf-1).Text == ","
 	ev.definite, ev.indefinite = articles(v, tf)
 	ev.again = sentenceHas(v, "again")
 	ev.retaliation = sentenceHas(v, "retaliation")

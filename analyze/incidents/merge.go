@@ -40,7 +40,10 @@ func restates(x, y *event) bool {
 	if y.Type != x.Type || y.Section != x.Section || !compatible(x.Date, y.Date) {
 		return false
 	}
-	if x.head != "" && y.head != "" && x.head != y.head {
+	if x.Sentence == y.Sentence && x.elaborates {
+		return true // "seized the tanker, holding its crew": one act
+	}
+	if x.head != "" && y.head != "" && x.head != y.head && !x.ownObject {
 		return false // another object: "seized a tanker", "seized a trawler"
 	}
 	if reversed(x, y) {

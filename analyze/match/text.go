@@ -91,14 +91,20 @@ func (t *Text) classesAt(i int) {
 func (t *Text) addEntries(es []entry, i int) {
 	for k := range es {
 		e := &es[k]
-		if !e.pos.admits(t.toks[i].Tag) {
-			continue
-		}
 		end := i + 1
 		if len(e.words) > 1 {
 			if end = t.phrase(e.words, i); end < 0 {
 				continue
 			}
+		}
+		// A verb phrase is headed by its first word ("shoot down"), a
+		// noun phrase by its last ("de-confliction line").
+		head := i
+		if e.pos == Noun {
+			head = end - 1
+		}
+		if !e.pos.admits(t.toks[head].Tag) {
+			continue
 		}
 		t.add(e.label, i, end)
 	}

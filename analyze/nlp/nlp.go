@@ -121,6 +121,8 @@ func (p *NLP) tokens(s string, base int) []analyze.Token {
 		toks[i].Text = forTagger(texts[i])
 	}
 	p.tagger.TagTokens(toks)
+	p.retagCommand(toks)
+	p.retagVerbs(toks)
 	out := make([]analyze.Token, len(toks))
 	for i, t := range toks {
 		text := texts[i]
@@ -214,6 +216,106 @@ func (p *NLP) Known(word string) bool { return p.lem.InDict(word) }
 
 // Lemma returns the lower-case base form of a word tagged tag.
 func (p *NLP) Lemma(word, tag string) string { return p.lemma(word, tag) }
+
+// retagCommand re-tags a sentence whose first word the tagger read as a
+// name because of its capital, when in lower case it is a base verb:
+// recommendations in lists open with commands ("Establish a hotline",
+// "Notify each other"). The word is tagged again after "to", where a verb
+// can only be read as one.
+func (p *NLP) retagCommand(toks []token.Token) {
+	if len(toks) < 2 || toks[0].Tag != "NNP" || !p.lem.InDict(strings.ToLower(toks[0].Text)) {
+		return
+	}
+	switch toks[1].Tag {
+	case "DT", "PRP", "PRP$", "JJ", "NN", "NNS", "RP", "CD", "IN", "TO":
+	default:
+		return
+	}
+	again := make([]token.Token, len(toks)+1)
+	again[0] = token.Token{Text: "to"}
+	copy(again[1:], toks)
+	again[1].Text = strings.ToLower(again[1].Text)
+	p.tagger.TagTokens(again)
+	if again[1].Tag == "VB" {
+		toks[0].Tag = "VB"
+	}
+}
+
+// retagVerbs mends verbs the tagger reads as other words where the
+// context leaves no doubt: after "to" or "did" and before an object ("to
+// board/NN the ship"), a base form is a verb; between a subject and an
+// object ("jets routinely intercept/IN our planes", "the battery shot/NN a
+// drone"), a verb form is a finite verb. A word counts as a verb form
+// when the tagger reads it as one after "to" (base) or it is an inflected
+// form whose lemma differs (past tense).
+func (p *NLP) retagVerbs(toks []token.Token) {
+	for i := 1; i+1 < len(toks); i++ {
+		t := &toks[i]
+		switch t.Tag {
+		case "NN", "IN", "JJ", "RB", "NNS":
+		default:
+			continue
+		}
+		prev := toks[i-1]
+		afterTo := prev.Tag == "TO" || strings.EqualFold(prev.Text, "did") || strings.EqualFold(prev.Text, "does")
+		if !objectTag(toks[i+1].Tag) && !(afterTo && (toks[i+1].Tag == "IN" || toks[i+1].Tag == "RP")) {
+			continue
+		}
+		k := i - 1
+		for k > 0 && toks[k].Tag == "RB" {
+			k--
+		}
+		subj := toks[k]
+		low := strings.ToLower(t.Text)
+		switch {
+		case afterTo:
+			if t.Tag != "NNS" && p.baseVerb(low) {
+				t.Tag = "VB"
+			}
+		case subjectTag(subj.Tag) && (k < i-1 || t.Tag != "NN" || p.pastVerb(low)):
+			switch {
+			case p.pastVerb(low):
+				t.Tag = "VBD"
+			case t.Tag != "NNS" && t.Tag != "NN" && p.baseVerb(low):
+				t.Tag = "VBP"
+			}
+		}
+	}
+}
+
+func objectTag(tag string) bool {
+	switch tag {
+	case "DT", "PRP$", "PRP", "CD":
+		return true
+	}
+	return strings.HasPrefix(tag, "NNP")
+}
+
+func subjectTag(tag string) bool {
+	return tag == "NNS" || tag == "NN" || tag == "NNP" || tag == "NNPS" || tag == "PRP"
+}
+
+// baseVerb reports whether the tagger reads w as a verb after "to".
+func (p *NLP) baseVerb(w string) bool {
+	if !p.lem.InDict(w) {
+		return false
+	}
+	toks := []token.Token{{Text: "to"}, {Text: w}, {Text: "the"}, {Text: "ship"}}
+	p.tagger.TagTokens(toks)
+	return toks[1].Tag == "VB"
+}
+
+// pastVerb reports whether w is a past-tense form: its lemma as a verb
+// differs from it and it is no plural or gerund.
+func (p *NLP) pastVerb(w string) bool {
+	if strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ing") {
+		return false
+	}
+	if l, ok := irregular[w]; ok {
+		return l != w
+	}
+	return strings.HasSuffix(w, "ed") && p.lem.Lemma(w) != w
+}
 
 // Imperative reports whether a sentence opens with a verb in the base form
 // ("Establish a hotline ..."), as recommendations in lists do. The tagger

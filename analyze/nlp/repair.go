@@ -46,7 +46,7 @@ func appendSplit(out []token.Token, text string, start int) []token.Token {
 }
 
 // forTagger returns the form of a token the tagger was trained on: Penn
-// Treebank writes quotation marks as `` and '' and apostrophes straight.
+// Treebank writes quotation marks as “ and ” and apostrophes straight.
 func forTagger(s string) string {
 	switch s {
 	case "“", "‘":

@@ -39,9 +39,9 @@ func Standard(dictionaries []string) ([]analyze.Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	cues, err := proposals.LoadCues()
+	props, err := proposals.New(set)
 	if err != nil {
 		return nil, err
 	}
-	return []analyze.Extractor{actors.New(d, n), dates.Annotator{}, inc, proposals.New(cues, proposals.WithImperative(n.Imperative))}, nil
+	return []analyze.Extractor{actors.New(d, n), dates.Annotator{}, inc, props}, nil
 }

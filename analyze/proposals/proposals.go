@@ -123,6 +123,9 @@ type item struct {
 	measure string
 	// step opens a new item of a list ("First, ...", "Also, ...").
 	step bool
+	// trigger is the cue's first token; measureSpan the measure's tokens.
+	trigger     int
+	measureSpan [2]int
 }
 
 // sentence reads the proposals of one sentence: one per measure, from the
@@ -148,6 +151,10 @@ func (e *Extractor) sentence(v *rules.View, sides []string) []item {
 			outcome[i] = "names no measure"
 			continue
 		}
+		if mt <= mf && e.forceOrCondition(v, tt) {
+			outcome[i] = "advises an act of force, or under a condition: no measure"
+			continue
+		}
 		if mt > mf && overlaps(measures, mf, mt) {
 			outcome[i] = "its measure is already proposed"
 			// The cue still counts for the proposal that has the measure.
@@ -165,10 +172,60 @@ func (e *Extractor) sentence(v *rules.View, sides []string) []item {
 		}
 		triggers = append(triggers, [2]int{tf, tt})
 		outcome[i] = "kept as " + mech
+		// Further steps under the same cue: "should keep X, and refrain
+		// from Y" proposes both.
+		for end := e.stepAfter(v, h, tt, mt); end >= 0; {
+			next := nextStep(v, end)
+			if next < 0 {
+				break
+			}
+			stop := stepEnd(v, next+1)
+			sf, st := e.measureAfter(v, next, stop)
+			end = stop
+			if st <= sf || overlaps(measures, sf, st) {
+				continue
+			}
+			m := e.set.Attr(v, sf, st, "mechanism")
+			if m == "" {
+				continue
+			}
+			out = append(out, e.build(v, h, next, next+1, sf, st, m, sides))
+			measures = append(measures, [2]int{sf, st})
+			outcome[i] += ", and " + m
+		}
 	}
 	rules.Record(v.A, e.set, v, "proposals", hits, outcome)
 	slices.SortStableFunc(out, func(a, b item) int { return a.trigger - b.trigger })
 	return out
+}
+
+// stepAfter returns the end of the step a cue governs, from which further
+// coordinated steps are looked for, or -1 when the rule reads no steps.
+func (e *Extractor) stepAfter(v *rules.View, h *rules.Hit, tt, mt int) int {
+	if h.Rule.Emit["measure"] == "before" {
+		return -1
+	}
+	from := tt
+	if mt > from {
+		from = mt
+	}
+	return stepEnd(v, from)
+}
+
+// forceOrCondition reports whether advice that names no measure is rather
+// a threat or a condition: "Iran should seize a tanker if ...".
+func (e *Extractor) forceOrCondition(v *rules.View, tt int) bool {
+	for i := 0; i < v.Len(); i++ {
+		if v.Is(i, "condition") {
+			return true
+		}
+	}
+	for k := tt; k < v.Len() && k < tt+3; k++ {
+		if v.Is(k, "hostile.act") {
+			return true
+		}
+	}
+	return false
 }
 
 func overlaps(spans [][2]int, from, to int) bool {
@@ -194,7 +251,7 @@ func (e *Extractor) build(v *rules.View, h *rules.Hit, tf, tt, mf, mt int, mech 
 	}
 	p.Proposer = proposer(v, h.Rule.Emit["proposer"], tf)
 	p.Parties, p.Mediators, p.Where = roles(v, mech, tf, mt, sides)
-	p.Summary = summary(v, tt, mf, mt)
+	p.Summary = summary(v, tf, tt, mf, mt)
 	p.step = v.Is(0, "enumeration") || v.Is(0, "additive")
 	p.Confidence = 0.6
 	switch {

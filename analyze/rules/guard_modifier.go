@@ -6,7 +6,7 @@ import "strings"
 // detained crew", "state-sanctioned piracy", "an agreed vocabulary".
 func modifier(v *View, from, to int) string {
 	t := v.tag(from)
-	if t != "VBN" && t != "VBD" && t != "JJ" {
+	if t != "VBN" && t != "VBD" && t != "JJ" && t != "VBG" {
 		return ""
 	}
 	next := v.tag(to)
@@ -14,7 +14,7 @@ func modifier(v *View, from, to int) string {
 		return ""
 	}
 	prev := v.tag(from - 1)
-	if from == 0 || prev == "DT" || prev == "PRP$" || prev == "POS" || prev == "JJ" || prev == "CD" || strings.HasSuffix(v.word(from), "-"+v.Tok(from).Lemma) || strings.Contains(v.word(from), "-") {
+	if from == 0 || prev == "DT" || prev == "CC" || prev == "PRP$" || prev == "POS" || prev == "JJ" || prev == "CD" || strings.HasSuffix(v.word(from), "-"+v.Tok(from).Lemma) || strings.Contains(v.word(from), "-") {
 		return "a participle modifying " + quote(v.word(to))
 	}
 	return ""

@@ -41,6 +41,9 @@ var guards = map[string]Guard{
 	"commits":           commits,
 	"complement":        complement,
 	"bare-gerund":       bareGerund,
+	"in-purpose":        inPurpose,
+	"reported-fact":     reportedFact,
+	"long-ago":          longAgo,
 }
 
 // GuardNames lists the guards rules may name, sorted.

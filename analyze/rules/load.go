@@ -101,6 +101,7 @@ type ruleDef struct {
 	Unless   []string          `yaml:"unless"`
 	Emit     map[string]string `yaml:"emit"`
 	Priority int               `yaml:"priority"`
+	Check    string            `yaml:"check"`
 	Examples Examples          `yaml:"examples"`
 }
 
@@ -293,7 +294,10 @@ func (s *Set) compileRule(name string, tree *ast.File, kind string, i int, d rul
 		return &analyze.FileError{Path: name, Line: line, Col: col, Err: err}
 	}
 	line, _ := at("name")
-	r := &Rule{Name: d.Name, Kind: kind, Doc: d.Doc, Unless: d.Unless, Emit: d.Emit, Priority: d.Priority, Examples: d.Examples, File: name, Line: line}
+	r := &Rule{Name: d.Name, Kind: kind, Doc: d.Doc, Unless: d.Unless, Emit: d.Emit, Priority: d.Priority, CheckAt: d.Check, Examples: d.Examples, File: name, Line: line}
+	if d.Check != "" && d.Check != "match" && d.Check != "trigger" {
+		return nil, fail(fmt.Errorf("rule %s: check %q: want trigger or match", r.Name, d.Check), "check")
+	}
 	if r.Name == "" {
 		return nil, fail(errors.New("a rule has a name"))
 	}

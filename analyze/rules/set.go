@@ -20,6 +20,10 @@ type Rule struct {
 	guards   []Guard
 	Emit     map[string]string
 	Priority int
+	// CheckAt "match" has the guards read the first word of the match
+	// rather than the trigger ("may accuse Iran of seizing": the modal
+	// governs the accusing).
+	CheckAt  string
 	Examples Examples
 	// File and Line say where the rule is written.
 	File string
@@ -116,8 +120,12 @@ func (s *Set) Run(v *View, kind string) []Hit {
 			if slices.ContainsFunc(out[first:], func(o Hit) bool { f, t := o.Trigger(s); return f == tf && t == tt }) {
 				continue
 			}
+			gf, gt := tf, tt
+			if r.CheckAt == "match" {
+				gf, gt = h.From, h.From+1
+			}
 			for k, g := range r.guards {
-				if why := g(v, tf, tt); why != "" {
+				if why := g(v, gf, gt); why != "" {
 					h.Guard, h.Why = r.Unless[k], why
 					break
 				}

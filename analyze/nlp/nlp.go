@@ -72,22 +72,63 @@ func (p *NLP) Segment(a *analyze.Analysis) (err error) {
 	for _, para := range a.Paragraphs {
 		// A list marker ("1. ", "- ") is not part of the first sentence.
 		base := para.Start + listMarker(text[para.Start:para.End])
-		src := text[base:para.End]
-		for _, s := range p.seg.Segment(src) {
-			start := base + s.Start
-			end := base + s.End()
-			sent := analyze.Sentence{
-				Index:   len(a.Sentences),
-				Start:   start,
-				End:     end,
-				Section: para.Section,
-				Text:    text[start:end],
+		for _, piece := range glued(text[base:para.End]) {
+			src := text[base+piece[0] : base+piece[1]]
+			for _, s := range p.seg.Segment(src) {
+				start := base + piece[0] + s.Start
+				end := base + piece[0] + s.End()
+				sent := analyze.Sentence{
+					Index:   len(a.Sentences),
+					Start:   start,
+					End:     end,
+					Section: para.Section,
+					Text:    text[start:end],
+				}
+				sent.Tokens = p.tokens(sent.Text, start)
+				a.Sentences = append(a.Sentences, sent)
 			}
-			sent.Tokens = p.tokens(sent.Text, start)
-			a.Sentences = append(a.Sentences, sent)
 		}
 	}
 	return nil
+}
+
+// glued cuts s where a sentence ends with no space before the next one,
+// as pages copied from the web often have ("the agreement.Under the
+// agreement", "in 1953.They"): a full stop, question or exclamation mark
+// between a lower-case letter or a digit and a capital followed by a
+// lower-case letter or a space. It
+// returns the pieces' byte ranges.
+func glued(s string) [][2]int {
+	var out [][2]int
+	from := 0
+	for i := 1; i+2 < len(s); i++ {
+		switch s[i] {
+		case '.', '?', '!':
+		default:
+			continue
+		}
+		if !(s[i-1] >= 'a' && s[i-1] <= 'z' || s[i-1] >= '0' && s[i-1] <= '9') {
+			continue
+		}
+		// Closing quotation marks and brackets stay with the sentence
+		// they close: `war."A joint committee`.
+		j := i + 1
+		for j < len(s) {
+			if strings.HasPrefix(s[j:], "”") || strings.HasPrefix(s[j:], "’") {
+				j += len("”")
+			} else if s[j] == '"' || s[j] == '\'' || s[j] == ')' {
+				j++
+			} else {
+				break
+			}
+		}
+		if j+1 < len(s) && s[j] >= 'A' && s[j] <= 'Z' && (s[j+1] >= 'a' && s[j+1] <= 'z' || s[j+1] == ' ') {
+			out = append(out, [2]int{from, j})
+			from = j
+			i = j
+		}
+	}
+	return append(out, [2]int{from, len(s)})
 }
 
 // listMarker returns the length of a leading list marker and the spaces

@@ -87,3 +87,22 @@ func TestEntitiesHaveOffsets(t *testing.T) {
 		}
 	}
 }
+
+func TestGlued(t *testing.T) {
+	for in, want := range map[string][]string{
+		"the enforcement of the agreement.Under the agreement, zones.": {"the enforcement of the agreement.", "Under the agreement, zones."},
+		"Talks will continue.To prevent clashes, they met.":            {"Talks will continue.", "To prevent clashes, they met."},
+		"The U.S.Navy sailed. Then it left.":                           {"The U.S.Navy sailed. Then it left."},
+		"No glue here.":                                                {"No glue here."},
+		"a.B":                                                          {"a.B"},
+		`the danger of war."A joint committee will meet.`:              {`the danger of war."`, "A joint committee will meet."},
+	} {
+		var got []string
+		for _, p := range glued(in) {
+			got = append(got, in[p[0]:p[1]])
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("glued(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -19,16 +19,24 @@ func (e *Extractor) measure(v *rules.View, h *rules.Hit, tf, tt int) (from, to i
 		case "before":
 			from, to = e.measureBefore(v, tf)
 		case "near":
-			if from, to = e.measureAfter(v, tt, clauseEnd(v, tt)); to <= from {
+			if from, to = e.measureAfter(v, tt, coordEnd(v, tt)); to <= from {
 				from, to = e.measureBefore(v, tf)
+			}
+		case "subject":
+			if from, to = e.measureBefore(v, tf); to <= from {
+				from, to = e.measureAfter(v, tt, coordEnd(v, tt))
 			}
 		case "step":
 			from, to = e.measureAfter(v, tf, stepEnd(v, tt))
 		default:
-			from, to = e.measureAfter(v, tt, v.Len())
+			from, to = e.measureAfter(v, tt, coordEnd(v, tt))
 		}
 	}
 	if m := h.Rule.Emit["mechanism"]; m != "$measure" {
+		if to <= from {
+			// The rule names the mechanism: its cue is the measure.
+			from, to = tf, tt
+		}
 		return from, to, m
 	}
 	if to > from {
@@ -43,11 +51,12 @@ func (e *Extractor) measure(v *rules.View, h *rules.Hit, tf, tt int) (from, to i
 // purpose clauses ("to avoid an accident, both navies need a hotline"
 // proposes the hotline) and names that contain a measure word but are
 // places or boundaries ("the Demilitarized Zone", "the median line").
-// A verb of a measure ("negotiate", "discuss") that has a measure for its
-// object gives way to it ("negotiate a code of conduct").
+// A verb that produces a measure ("negotiate", "sign") gives way to the
+// measure it has for its object ("negotiate a code of conduct"); "discuss
+// the use of transponders" stays talk.
 func (e *Extractor) measureAfter(v *rules.View, from, end int) (int, int) {
 	for i := from; i < end && i < v.Len(); i++ {
-		if i > from && v.Is(i, "frame.purpose") {
+		if v.Is(i, "frame.purpose") {
 			i = skipPurpose(v, i)
 			continue
 		}
@@ -55,7 +64,7 @@ func (e *Extractor) measureAfter(v *rules.View, from, end int) (int, int) {
 		if !ok {
 			continue
 		}
-		if head := v.Tok(t - 1).Tag; !strings.HasPrefix(head, "NN") {
+		if v.Is(f, "measure.produce") {
 			for k := t; k < end && k < t+6; k++ {
 				if nf, nt, ok := e.measureAt(v, k); ok && strings.HasPrefix(v.Tok(nt-1).Tag, "NN") {
 					return nf, nt
@@ -92,7 +101,29 @@ func (e *Extractor) measureAt(v *rules.View, i int) (int, int, bool) {
 	if !ok || inName(v, f, t) {
 		return 0, 0, false
 	}
+	// A bare "line" is a channel only in a text that names a channel.
+	if t-f == 1 && v.Is(f, "measure.bare") && !e.namesChannel(v.A) {
+		return 0, 0, false
+	}
 	return f, t, true
+}
+
+type channelKey struct{}
+
+// namesChannel reports whether the document names a communication
+// channel in so many words (a hotline, a direct line, a channel), so that
+// "the line" later refers to it.
+func (e *Extractor) namesChannel(a *analyze.Analysis) bool {
+	return a.Memo(channelKey{}, func() any {
+		for _, v := range e.set.Views(a) {
+			for i := 0; i < v.Len(); i++ {
+				if v.Is(i, "measure.hotline") && !v.Is(i, "measure.bare") {
+					return true
+				}
+			}
+		}
+		return false
+	}).(bool)
 }
 
 // inName reports whether tokens [from, to) are capitalised words inside a
@@ -121,6 +152,21 @@ func skipPurpose(v *rules.View, i int) int {
 	return v.Len()
 }
 
+// coordEnd returns where the coordinate clause holding token i ends: at
+// ";", or where "but", "while", ", and" or "and" before a new subject
+// begins another; commas inside a noun phrase do not end it.
+func coordEnd(v *rules.View, i int) int {
+	for k := i + 1; k < v.Len(); k++ {
+		if v.Tok(k).Text == ";" || v.Tok(k).Text == "." {
+			return k
+		}
+		if !sameCoordinate(v, i, k+1) {
+			return k
+		}
+	}
+	return v.Len()
+}
+
 // clauseEnd returns the end of the clause holding token i.
 func clauseEnd(v *rules.View, i int) int {
 	if i >= v.Len() {
@@ -143,7 +189,7 @@ func stepEnd(v *rules.View, i int) int {
 		if k > i && v.Is(k, "subordinator") {
 			return k
 		}
-		if k > i+1 && k+1 < v.Len() && (t.Lemma == "to" || t.Lemma == "and" || t.Lemma == "or") && v.Tok(k+1).Tag == "VB" {
+		if k > i+1 && k+1 < v.Len() && (t.Lemma == "to" || t.Lemma == "and" || t.Lemma == "or") && (v.Tok(k+1).Tag == "VB" || v.Tok(k+1).Tag == "VBP") {
 			return k
 		}
 	}
@@ -158,7 +204,7 @@ func nextStep(v *rules.View, end int) int {
 	for k < v.Len() && (v.Tok(k).Text == "," || v.Tok(k).Lemma == "and" || v.Tok(k).Lemma == "or" || v.Tok(k).Lemma == "to" || v.Tok(k).Tag == "RB") {
 		k++
 	}
-	if k > end && k < v.Len() && v.Tok(k).Tag == "VB" {
+	if k > end && k < v.Len() && (v.Tok(k).Tag == "VB" || v.Tok(k).Tag == "VBP") {
 		return k
 	}
 	return -1
@@ -166,12 +212,14 @@ func nextStep(v *rules.View, end int) int {
 
 // proposer returns who puts the measure forward: the subject of the cue
 // verb (policy subject), the actor a reporting verb or "according to"
-// names (speaker), else the authors.
+// names (speaker), else the authors. Words inside a quotation ("we expect
+// ...") are the speaker's.
 func proposer(v *rules.View, policy string, tf int) string {
 	if policy == "authors" {
 		return "authors"
 	}
-	if policy == "subject" {
+	quoted := v.Is(tf, "quote") || strings.HasPrefix(v.S.Text, "“") || strings.HasPrefix(v.S.Text, "\"")
+	if policy == "subject" && !quoted {
 		if m, ok := subjectOf(v, tf); ok {
 			return m.Value
 		}
@@ -182,7 +230,48 @@ func proposer(v *rules.View, policy string, tf int) string {
 	if id := speaker(v); id != "" {
 		return id
 	}
+	if quoted || pronounSpeaker(v) {
+		if id := lastPerson(v); id != "" {
+			return id
+		}
+	}
 	return "authors"
+}
+
+// pronounSpeaker reports a reporting verb with a pronoun subject: "he
+// said", "she told reporters".
+func pronounSpeaker(v *rules.View) bool {
+	for i := 1; i < v.Len(); i++ {
+		if v.Is(i, "report.verb") && strings.HasPrefix(v.Tok(i).Tag, "VB") {
+			switch v.Tok(i - 1).Lemma {
+			case "he", "she", "they":
+				return true
+			}
+			if i+1 < v.Len() {
+				switch v.Tok(i + 1).Lemma {
+				case "he", "she", "they":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// lastPerson returns the person (or organisation) named last in the three
+// sentences before v, whom a quotation or a pronoun refers to.
+func lastPerson(v *rules.View) string {
+	for si := v.S.Index - 1; si >= 0 && si >= v.S.Index-3; si-- {
+		ls := v.A.Layer(analyze.LayerActor, si)
+		for k := len(ls) - 1; k >= 0; k-- {
+			for _, ac := range v.A.Actors {
+				if ac.ID == ls[k].Value && (ac.Kind == analyze.KindPerson || ac.Kind == analyze.KindOrganization) {
+					return ac.ID
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // subjectOf returns the actor just before token i in its clause (its

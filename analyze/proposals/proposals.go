@@ -49,7 +49,7 @@ var emits = map[string]map[string][]string{
 	"proposal": {
 		"mechanism": append([]string{"$measure"}, analyze.Mechanisms...),
 		"fallback":  analyze.Mechanisms,
-		"measure":   {"after", "before", "near", "step"},
+		"measure":   {"after", "before", "near", "step", "subject"},
 		"proposer":  {"speaker", "subject", "authors"},
 	},
 	"context": {
@@ -126,6 +126,9 @@ type item struct {
 	// trigger is the cue's first token; measureSpan the measure's tokens.
 	trigger     int
 	measureSpan [2]int
+	// unnamed marks a proposal whose clause names no measure: its
+	// mechanism is its rule's fallback.
+	unnamed bool
 }
 
 // sentence reads the proposals of one sentence: one per measure, from the
@@ -194,9 +197,38 @@ func (e *Extractor) sentence(v *rules.View, sides []string) []item {
 			outcome[i] += ", and " + m
 		}
 	}
+	// A cue that names no measure, in a sentence whose other cue does,
+	// frames that recommendation ("it is essential to remember that the
+	// channel should not include ...").
+	out = slices.DeleteFunc(out, func(p item) bool {
+		return p.unnamed && slices.ContainsFunc(out, func(q item) bool {
+			return !q.unnamed && q.trigger > p.trigger && sameCoordinate(v, p.trigger, q.trigger)
+		})
+	})
 	rules.Record(v.A, e.set, v, "proposals", hits, outcome)
 	slices.SortStableFunc(out, func(a, b item) int { return a.trigger - b.trigger })
 	return out
+}
+
+// sameCoordinate reports whether no coordinate clause begins between
+// tokens i and j: ", and", "but", "while", or "and" before a new subject
+// ("X should A and the two states should B" holds two clauses).
+func sameCoordinate(v *rules.View, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		t := v.Tok(k)
+		switch t.Lemma {
+		case "but", "while", "whereas", ";":
+			return false
+		case "and", "or":
+			if k > 0 && v.Tok(k-1).Text == "," {
+				return false
+			}
+			if n := v.Tok(k + 1).Tag; n == "DT" || n == "PRP" || strings.HasPrefix(n, "NNP") {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // stepAfter returns the end of the step a cue governs, from which further
@@ -240,6 +272,7 @@ func overlaps(spans [][2]int, from, to int) bool {
 func (e *Extractor) build(v *rules.View, h *rules.Hit, tf, tt, mf, mt int, mech string, sides []string) item {
 	s := v.S
 	p := item{trigger: tf, measureSpan: [2]int{mf, mt}}
+	p.unnamed = mt <= mf && h.Rule.Emit["mechanism"] == "$measure"
 	p.Mechanism = mech
 	p.Sentence, p.Section, p.Evidence = s.Index, s.Section, s.Text
 	p.Rule = h.Rule.Name

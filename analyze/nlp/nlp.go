@@ -298,7 +298,15 @@ func (p *NLP) retagVerbs(toks []token.Token) {
 			continue
 		}
 		prev := toks[i-1]
-		afterTo := prev.Tag == "TO" || strings.EqualFold(prev.Text, "did") || strings.EqualFold(prev.Text, "does")
+		// "the Soviet Union building missile sites": a gerund after a
+		// name, before the noun phrase it governs.
+		if t.Tag == "NN" && strings.HasSuffix(t.Text, "ing") && strings.HasPrefix(prev.Tag, "NNP") &&
+			(toks[i+1].Tag == "DT" || strings.HasPrefix(toks[i+1].Tag, "JJ") || toks[i+1].Tag == "CD" || toks[i+1].Tag == "PRP$") && p.verbStem(strings.ToLower(t.Text)) != "" {
+			t.Tag = "VBG"
+			continue
+		}
+		afterTo := prev.Tag == "TO" || strings.EqualFold(prev.Text, "did") || strings.EqualFold(prev.Text, "does") ||
+			prev.Tag == "CC" && modalBefore(toks, i)
 		if !objectTag(toks[i+1].Tag) && !(afterTo && (toks[i+1].Tag == "IN" || toks[i+1].Tag == "RP")) {
 			continue
 		}
@@ -322,6 +330,17 @@ func (p *NLP) retagVerbs(toks []token.Token) {
 			}
 		}
 	}
+}
+
+// modalBefore reports a modal before token i: a verb coordinated after it
+// ("should keep ... and refrain from") is a base form too.
+func modalBefore(toks []token.Token, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if toks[k].Tag == "MD" {
+			return true
+		}
+	}
+	return false
 }
 
 func objectTag(tag string) bool {

@@ -12,6 +12,10 @@ import (
 // names one, the measure's otherwise, or the rule's fallback when the
 // clause names no measure ("" for no proposal).
 func (e *Extractor) measure(v *rules.View, h *rules.Hit, tf, tt int) (from, to int, mech string) {
+	if m := h.Rule.Emit["mechanism"]; m != "$measure" {
+		// The rule names the mechanism: what it matched is the measure.
+		return h.From, h.To, m
+	}
 	if f, t, ok := h.Capture(e.set, "measure"); ok {
 		from, to = f, t
 	} else {
@@ -32,13 +36,6 @@ func (e *Extractor) measure(v *rules.View, h *rules.Hit, tf, tt int) (from, to i
 			from, to = e.measureAfter(v, tt, coordEnd(v, tt))
 		}
 	}
-	if m := h.Rule.Emit["mechanism"]; m != "$measure" {
-		if to <= from {
-			// The rule names the mechanism: its cue is the measure.
-			from, to = tf, tt
-		}
-		return from, to, m
-	}
 	if to > from {
 		if m := e.set.Attr(v, from, to, "mechanism"); m != "" {
 			return from, to, m
@@ -51,9 +48,10 @@ func (e *Extractor) measure(v *rules.View, h *rules.Hit, tf, tt int) (from, to i
 // purpose clauses ("to avoid an accident, both navies need a hotline"
 // proposes the hotline) and names that contain a measure word but are
 // places or boundaries ("the Demilitarized Zone", "the median line").
-// A verb that produces a measure ("negotiate", "sign") gives way to the
-// measure it has for its object ("negotiate a code of conduct"); "discuss
-// the use of transponders" stays talk.
+// A verb of a measure gives way to the measure it has for its object
+// ("negotiate a code of conduct", "keep observing the buffer zone"), unless
+// the object is only its topic ("discuss the use of transponders" stays
+// talk).
 func (e *Extractor) measureAfter(v *rules.View, from, end int) (int, int) {
 	for i := from; i < end && i < v.Len(); i++ {
 		if v.Is(i, "frame.purpose") {
@@ -64,7 +62,7 @@ func (e *Extractor) measureAfter(v *rules.View, from, end int) (int, int) {
 		if !ok {
 			continue
 		}
-		if v.Is(f, "measure.produce") {
+		if !strings.HasPrefix(v.Tok(t-1).Tag, "NN") && !v.Is(f, "measure.topic") {
 			for k := t; k < end && k < t+6; k++ {
 				if nf, nt, ok := e.measureAt(v, k); ok && strings.HasPrefix(v.Tok(nt-1).Tag, "NN") {
 					return nf, nt
@@ -96,6 +94,9 @@ func (e *Extractor) measureBefore(v *rules.View, to int) (int, int) {
 func (e *Extractor) measureAt(v *rules.View, i int) (int, int, bool) {
 	if v.Is(i, "place") || v.Is(i, "boundary") {
 		return 0, 0, false
+	}
+	if i > 0 && v.Is(i, "measure.bare") && v.Tok(i-1).Tag == "POS" {
+		return 0, 0, false // "Beijing's line": its stance
 	}
 	f, t, ok := e.set.ClassSpan(v, i, "measure")
 	if !ok || inName(v, f, t) {

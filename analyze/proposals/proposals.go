@@ -214,21 +214,41 @@ func (e *Extractor) sentence(v *rules.View, sides []string) []item {
 // tokens i and j: ", and", "but", "while", or "and" before a new subject
 // ("X should A and the two states should B" holds two clauses).
 func sameCoordinate(v *rules.View, i, j int) bool {
-	for k := i + 1; k < j; k++ {
+	for k := i + 1; k < j && k < v.Len(); k++ {
 		t := v.Tok(k)
 		switch t.Lemma {
 		case "but", "while", "whereas", ";":
 			return false
-		case "and", "or":
-			if k > 0 && v.Tok(k-1).Text == "," {
-				return false
+		case "which", "who", "whom", "whose":
+			if v.Tok(k-1).Text == "," {
+				return false // ", which ...": a relative clause of its own
 			}
-			if n := v.Tok(k + 1).Tag; n == "DT" || n == "PRP" || strings.HasPrefix(n, "NNP") {
-				return false
+		case "and", "or":
+			comma := v.Tok(k-1).Text == ","
+			if comma && k+1 < v.Len() && (v.Tok(k+1).Tag == "VB" || v.Tok(k+1).Tag == "VBP") {
+				return false // ", and refrain from ...": a step of its own
+			}
+			if finiteSoon(v, k+1) && (comma || subjectStart(v.Tok(k+1).Tag)) {
+				return false // "and the two states should ...": a clause
 			}
 		}
 	}
 	return true
+}
+
+func subjectStart(tag string) bool {
+	return tag == "DT" || tag == "PRP" || strings.HasPrefix(tag, "NN")
+}
+
+// finiteSoon reports a finite verb or a modal within six tokens from i.
+func finiteSoon(v *rules.View, i int) bool {
+	for k := i; k < v.Len() && k < i+6; k++ {
+		switch v.Tok(k).Tag {
+		case "MD", "VBD", "VBZ", "VBP":
+			return true
+		}
+	}
+	return false
 }
 
 // stepAfter returns the end of the step a cue governs, from which further

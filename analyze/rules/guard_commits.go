@@ -1,11 +1,11 @@
 package rules
 
-// commits rejects a verb of agreeing that commits to a future act:
-// "agreed to halt drills" puts forward the halt (a proposal), it does not
-// report an agreement carried out. ("agreed not to fire" is a rule of its
-// own.)
+// commits rejects a verb or noun of agreeing that commits to a future act:
+// "agreed to halt drills" and "an agreement to abide by the rules" put the
+// halt and the rules forward (proposals); they do not report an agreement
+// carried out. ("agreed not to fire" is a rule of its own.)
 func commits(v *View, from, to int) string {
-	if !v.Is(from, "agreement.verb") {
+	if !v.Is(from, "agreement.verb") && !v.Is(from, "agreement.noun") {
 		return ""
 	}
 	k := to

@@ -6,9 +6,10 @@ import "strings"
 // events in general. A determiner, a possessive, a number, a modifier, a
 // date or the two sides ("talks between the two navies") anchor it.
 func generic(v *View, from, to int) string {
-	// A superlative speaks of a class: "the most dangerous encounters".
+	// A superlative speaks of a class: "the most dangerous encounters"
+	// (but "the latest war" is one).
 	for k := from - 1; k >= 0 && k >= from-3; k-- {
-		if v.tag(k) == "JJS" || v.word(k) == "most" {
+		if (v.tag(k) == "JJS" || v.word(k) == "most") && !v.Is(k, "order.adj") {
 			return "a superlative names a kind of event"
 		}
 		if !npTag(v.tag(k)) && v.tag(k) != "RBS" {

@@ -280,3 +280,17 @@ func TestAfter(t *testing.T) {
 		}
 	}
 }
+
+// A year before a noun, after an article or a possessive, dates it: "a 1996
+// agreement", "their 1985 accord", "Moscow's 2014 annexation".
+func TestYearModifier(t *testing.T) {
+	for _, text := range []string{"Under a 1996 agreement", "their 1985 accord held", "Moscow's 2014 annexation", "the 1963 memorandum"} {
+		found := Find(text, Date{Year: 2024})
+		if len(found) != 1 || found[0].Date.Precision() != "year" {
+			t.Errorf("Find(%q) = %+v, want one year", text, found)
+		}
+	}
+	if found := Find("a 2000 troops", Date{Year: 2024}); len(found) != 0 {
+		t.Errorf("a count is not a year: %+v", found)
+	}
+}

@@ -26,7 +26,7 @@ var (
 	yearFind  = regexp.MustCompile(`\b((?:19|20)\d{2})s?\b`)
 	countNoun = regexp.MustCompile(`^\s+(?:more\s+|new\s+|additional\s+|extra\s+)?(troops|soldiers|sailors|marines|personnel|people|men|women|civilians|ships|vessels|boats|jets|aircraft|planes|drones|missiles|rockets|shells|tons|tonnes|km|kilometers|kilometres|miles|meters|metres|feet|yards|dollars|casualties|refugees|fighters|vehicles|tanks|rounds)\b`)
 	relFind   = regexp.MustCompile(`(?i)\b(yesterday|today|last (?:week|weekend|month|year)|this (?:week|weekend|month|year)|earlier this (?:week|month|year)|(?:on |last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b`)
-	yearLeads = regexp.MustCompile(`(?i)(?:\b(?:in|since|during|by|of|until|till|from|after|before|early|late|mid|through|throughout|spring|summer|autumn|fall|winter|the|year|around|circa|between|and|to)\s*-?\s*|[(–-])$`)
+	yearLeads = regexp.MustCompile(`(?i)(?:\b(?:in|since|during|by|of|until|till|from|after|before|early|late|mid|through|throughout|spring|summer|autumn|fall|winter|the|year|around|circa|between|and|to|a|an|their|its|his|her|our|this|that)\s*-?\s*|[(–-]|['’]s\s+)$`)
 )
 
 // Find returns the date expressions in text, leftmost first, resolved

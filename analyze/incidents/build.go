@@ -172,6 +172,9 @@ func (e *Extractor) sides(v *rules.View, h *rules.Hit, tf, tt int, sym bool, mai
 		for _, id := range targets {
 			agents = appendUnique(agents, id)
 		}
+		for _, id := range c.withParties() {
+			agents = appendUnique(agents, id)
+		}
 		targets = nil
 	}
 	// A target on the agent's own side is a misreading ("the minister

@@ -40,8 +40,10 @@ func restates(x, y *event) bool {
 	if y.Type != x.Type || y.Section != x.Section || !compatible(x.Date, y.Date) {
 		return false
 	}
-	if x.Sentence == y.Sentence && x.elaborates {
-		return true // "seized the tanker, holding its crew": one act
+	if x.Sentence == y.Sentence && (x.elaborates || len(x.agentSides) > 0 && sameSet(x.agentSides, y.agentSides)) {
+		// "seized the tanker, holding its crew"; "downgraded ties and
+		// expelled the envoy": one act of one side, told in parts.
+		return true
 	}
 	if x.head != "" && y.head != "" && x.head != y.head && !x.ownObject {
 		return false // another object: "seized a tanker", "seized a trawler"
@@ -133,4 +135,16 @@ func overlap(a, b []string) bool {
 		}
 	}
 	return false
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !contains(b, x) {
+			return false
+		}
+	}
+	return true
 }

@@ -58,6 +58,13 @@ func (c *roleCtx) placeLike(m analyze.Annotation) bool {
 // source of a report verb standing between it and the trigger ("France
 // said one of the jets fired": France reports, it did not fire).
 func (c *roleCtx) before(limit int) (analyze.Annotation, bool) {
+	// "a collision that sent the drone into the sea": the subject of a
+	// relative clause is the noun before "that", here no actor.
+	if k := c.tf - 1; k > 0 && c.v.Is(k, "relation.past") && c.tok(k).Tag != "DT" {
+		if _, ok := c.v.ActorAt(k - 1); !ok {
+			return analyze.Annotation{}, false
+		}
+	}
 	for k := len(c.v.Actors) - 1; k >= 0; k-- {
 		m := c.v.Actors[k]
 		if m.To > c.tf || c.tf-m.To > limit {
@@ -323,6 +330,26 @@ func (c *roleCtx) governedByVerb() bool {
 		}
 	}
 	return false
+}
+
+// withParties returns the actors after "with" in the trigger's clause: in
+// a meeting or talks, those met with take part too ("a meeting ... with
+// officers of the Lebanese army and the Israeli army").
+func (c *roleCtx) withParties() []string {
+	_, end := c.v.Clause(c.tt - 1)
+	var out []string
+	for k := c.tt; k < c.v.Len() && k < c.tt+20; k++ {
+		if c.lower(k) != "with" {
+			continue
+		}
+		for _, m := range c.v.Actors {
+			if m.From > k && m.From <= k+15 && (m.From < end || m.From <= k+15) && !c.placeLike(m) {
+				out = appendUnique(out, m.Value)
+			}
+		}
+		break
+	}
+	return out
 }
 
 // bothSides matches "both sides", "the two governments", "each other".

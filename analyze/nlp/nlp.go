@@ -216,6 +216,12 @@ func (p *NLP) lemma(word, tag string) string {
 	if !strings.HasPrefix(tag, "VB") && !strings.HasPrefix(tag, "NN") && !strings.HasPrefix(tag, "JJ") {
 		return w
 	}
+	// A singular noun or a plain adjective is its own base form; the
+	// dictionary, which knows no parts of speech, would make "crew" the
+	// past of "crow".
+	if tag == "NN" || tag == "NNP" || tag == "JJ" {
+		return w
+	}
 	l := p.lem.Lemma(w)
 	if l == w && (tag == "VBG" || tag == "VBD" || tag == "VBN") {
 		// The dictionary knows some participles only as nouns
@@ -307,6 +313,10 @@ func (p *NLP) retagVerbs(toks []token.Token) {
 		}
 		afterTo := prev.Tag == "TO" || strings.EqualFold(prev.Text, "did") || strings.EqualFold(prev.Text, "does") ||
 			prev.Tag == "CC" && modalBefore(toks, i)
+		if t.Tag != "NN" && t.Tag != "NNS" && subjectTag(prev.Tag) && p.pastVerb(strings.ToLower(t.Text)) {
+			t.Tag = "VBD" // "troops fought/RB again"
+			continue
+		}
 		if !objectTag(toks[i+1].Tag) && !(afterTo && (toks[i+1].Tag == "IN" || toks[i+1].Tag == "RP")) {
 			continue
 		}
@@ -321,6 +331,8 @@ func (p *NLP) retagVerbs(toks []token.Token) {
 			if t.Tag != "NNS" && p.baseVerb(low) {
 				t.Tag = "VB"
 			}
+		case subjectTag(subj.Tag) && prev.Tag != "DT" && bareIrregular[low] && toks[i+1].Tag == "IN":
+			t.Tag = "VBD" // "a ship cut in front of"
 		case subjectTag(subj.Tag) && (k < i-1 || t.Tag != "NN" || p.pastVerb(low)):
 			switch {
 			case p.pastVerb(low):
@@ -342,6 +354,9 @@ func modalBefore(toks []token.Token, i int) bool {
 	}
 	return false
 }
+
+// bareIrregular are verbs whose past is their base form.
+var bareIrregular = map[string]bool{"cut": true, "hit": true, "shut": true, "put": true, "set": true, "spread": true, "burst": true}
 
 func objectTag(tag string) bool {
 	switch tag {

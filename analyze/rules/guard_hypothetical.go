@@ -4,9 +4,18 @@ import "strings"
 
 // hypothetical rejects a trigger named as a possibility or as something to
 // prevent: "the risk of a clash", "to avoid a collision", "any attack",
-// "an accidental exchange of fire". Only the words of a noun phrase (and
+// "an accidental exchange of fire", "the danger is that a strike ...". Only the words of a noun phrase (and
 // "of", "from") may stand between the frame and the trigger.
 func hypothetical(v *View, from, to int) string {
+	// "The risk is that one major attack wrecks the ceasefire": all that
+	// follows the frame is feared.
+	i := 0
+	if v.tag(0) == "DT" {
+		i = 1
+	}
+	if v.Is(i, "frame.hypothetical") && v.Tok(i+1).Lemma == "be" && v.word(i+2) == "that" && i+2 < from {
+		return "framed as a possibility by " + quote(v.Words(0, i+3))
+	}
 	cf, _ := v.Clause(from)
 	for i := from - 1; i >= cf && i >= from-5; i-- {
 		if v.Is(i, "frame.hypothetical") {

@@ -4,10 +4,15 @@ import "strings"
 
 // planned rejects a trigger that is the object of a plan, a request or an
 // offer: "plans to attack", "called for talks", "called on Monday for a
-// deployment", "demanded the release", "proposed a meeting" tell what
-// someone wants, not what happened.
+// deployment", "demanded the release", "proposed a meeting", "recommends
+// that both resume talks" tell what someone wants, not what happened.
 func planned(v *View, from, to int) string {
 	cf, _ := v.Clause(from)
+	// "recommends that both governments resume talks": the whole clause
+	// after "that" is asked for.
+	if k := cf; v.word(k) == "that" && k > 0 && v.Is(k-1, "frame.plan") {
+		return "asked for: " + quote(v.Words(k-1, k+1))
+	}
 	for i := from - 1; i >= cf && i >= from-6; i-- {
 		if v.Is(i, "frame.plan") {
 			return "wanted or planned: " + quote(v.word(i))

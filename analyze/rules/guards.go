@@ -44,6 +44,7 @@ var guards = map[string]Guard{
 	"in-purpose":        inPurpose,
 	"reported-fact":     reportedFact,
 	"long-ago":          longAgo,
+	"present-aux":       presentAux,
 }
 
 // GuardNames lists the guards rules may name, sorted.

@@ -39,9 +39,12 @@ type Resolver struct {
 	// service, so "American navy" and "U.S. Navy" are one actor.
 	services map[string]int
 	// people maps a lower-cased full name or alias of a known person to the
-	// entry, so a name found by a title pattern gets its country.
-	people map[string]int
-	ships  map[string]string // ship prefix -> country
+	// entry, so a name found by a title pattern gets its country;
+	// surnames maps a surname to the one person the dictionary knows by it
+	// (-1 when several share it).
+	people   map[string]int
+	surnames map[string]int
+	ships    map[string]string // ship prefix -> country
 }
 
 // New builds a Resolver over d. ner may be nil, which turns the
@@ -50,7 +53,7 @@ func New(d *Dictionary, ner EntityFinder) *Resolver {
 	titles := newIndex(true)
 	titles.keepDots = true
 	r := &Resolver{dict: d, actors: newIndex(false), sources: newIndex(false), titles: titles,
-		stop: newIndex(false), places: newIndex(false), ner: ner, services: map[string]int{}, people: map[string]int{}, ships: map[string]string{}}
+		stop: newIndex(false), places: newIndex(false), ner: ner, services: map[string]int{}, people: map[string]int{}, surnames: map[string]int{}, ships: map[string]string{}}
 	for _, s := range d.Ships {
 		r.ships[s.Prefix] = s.Country
 	}
@@ -75,6 +78,13 @@ func New(d *Dictionary, ner EntityFinder) *Resolver {
 				if len(strings.Fields(form)) > 1 {
 					r.people[strings.ToLower(key(form))] = i
 				}
+			}
+			f := strings.Fields(e.Name)
+			last := strings.ToLower(key(f[len(f)-1]))
+			if prev, seen := r.surnames[last]; seen && prev != i {
+				r.surnames[last] = -1
+			} else {
+				r.surnames[last] = i
 			}
 		}
 		if e.Country == "" || e.Kind == analyze.KindState {
@@ -136,6 +146,10 @@ type docState struct {
 	placed  [][]bool // covered by a gazetteer place, which may begin a name
 	roles   []roleRef
 	places  []placeHit
+	// acronyms are the short forms the text defines in brackets after a
+	// name ("Sudanese Defence Forces (SDF)"): they win over the
+	// dictionary's reading of the same letters.
+	acronyms map[string]acc
 }
 
 // placeHit is a gazetteer place named over words [i, j) of sentence si.
@@ -146,7 +160,7 @@ type placeHit struct {
 
 // Extract implements analyze.Extractor.
 func (r *Resolver) Extract(ctx context.Context, a *analyze.Analysis) error {
-	st := &docState{a: a, actors: map[string]*acc{}, sources: map[string]*analyze.Source{}}
+	st := &docState{a: a, actors: map[string]*acc{}, sources: map[string]*analyze.Source{}, acronyms: map[string]acc{}}
 	st.words = make([][]word, len(a.Sentences))
 	st.covered = make([][]bool, len(a.Sentences))
 	st.placed = make([][]bool, len(a.Sentences))
@@ -213,6 +227,22 @@ func (st *docState) mention(si, i, j int, ac acc) {
 	for k := i; k < j; k++ {
 		st.covered[si][k] = true
 	}
+	if j-i > 1 && j+2 < len(ws) && ws[j].text == "(" && ws[j+2].text == ")" && acronym(ws[j+1].text) {
+		st.acronyms[ws[j+1].text] = ac
+	}
+}
+
+// acronym reports a word of two to six capitals (and digits).
+func acronym(s string) bool {
+	if len(s) < 2 || len(s) > 6 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return s[0] >= 'A' && s[0] <= 'Z'
 }
 
 // scanSentence matches sources, dictionary actors and titled people.
@@ -230,6 +260,11 @@ func (r *Resolver) scanSentence(st *docState, si int) {
 		}
 		if n := r.ship(st, si, i); n > 0 {
 			i += n
+			continue
+		}
+		if ac, ok := st.acronyms[ws[i].text]; ok {
+			st.mention(si, i, i+1, ac)
+			i++
 			continue
 		}
 		f, n := r.actors.match(ws, i)
@@ -270,7 +305,7 @@ func (r *Resolver) scanSentence(st *docState, si int) {
 		}
 		if e.Kind == analyze.KindState && f.kind != formSeat {
 			// "Iranian military", "Chinese navy": a state's armed service.
-			if sn, svc := service(ws, end); sn > 0 {
+			if sn, svc := service(ws, end); sn > 0 && !(svc.modified && r.knownAt(ws, end)) {
 				name := strings.TrimSuffix(strings.TrimSuffix(st.a.Doc.Text[ws[i].start:ws[end+sn-1].end], "’s"), "'s")
 				if ws[end-1].possessive && len(e.Demonyms) > 0 {
 					// "Armenia's Defense Ministry" is the Armenian defense ministry.
@@ -304,6 +339,14 @@ func (r *Resolver) scanSentence(st *docState, si int) {
 		}
 		i = end
 	}
+}
+
+// knownAt reports whether a dictionary actor is named at word i: "Iran's
+// Islamic Revolutionary Guard Corps" is the IRGC, not a service read by
+// grammar.
+func (r *Resolver) knownAt(ws []word, i int) bool {
+	_, n := r.actors.match(ws, i)
+	return n > 0
 }
 
 // locative prepositions make a capital a place ("talks in Moscow") rather
@@ -344,32 +387,121 @@ type svc struct {
 	words []string
 	name  string
 	kind  string
+	// modified marks a service read with modifiers before its head.
+	modified bool
 }
 
 var services = []svc{
-	{[]string{"armed", "forces"}, "armed forces", analyze.KindMilitary},
-	{[]string{"air", "force"}, "air force", analyze.KindMilitary},
-	{[]string{"coast", "guard"}, "coast guard", analyze.KindMilitary},
-	{[]string{"general", "staff"}, "general staff", analyze.KindMilitary},
-	{[]string{"joint", "staff"}, "joint staff", analyze.KindMilitary},
-	{[]string{"defense", "ministry"}, "defense ministry", analyze.KindMilitary},
-	{[]string{"defence", "ministry"}, "defense ministry", analyze.KindMilitary},
-	{[]string{"ministry", "of", "defense"}, "defense ministry", analyze.KindMilitary},
-	{[]string{"ministry", "of", "defence"}, "defense ministry", analyze.KindMilitary},
-	{[]string{"special", "forces"}, "special forces", analyze.KindMilitary},
-	{[]string{"border", "guards"}, "border guards", analyze.KindMilitary},
-	{[]string{"military"}, "military", analyze.KindMilitary},
-	{[]string{"army"}, "army", analyze.KindMilitary},
-	{[]string{"navy"}, "navy", analyze.KindMilitary},
-	{[]string{"marines"}, "marines", analyze.KindMilitary},
-	{[]string{"foreign", "ministry"}, "foreign ministry", analyze.KindOrganization},
-	{[]string{"defense", "department"}, "defense department", analyze.KindMilitary},
-	{[]string{"state", "department"}, "state department", analyze.KindOrganization},
+	{words: []string{"armed", "forces"}, name: "armed forces", kind: analyze.KindMilitary},
+	{words: []string{"air", "force"}, name: "air force", kind: analyze.KindMilitary},
+	{words: []string{"coast", "guard"}, name: "coast guard", kind: analyze.KindMilitary},
+	{words: []string{"general", "staff"}, name: "general staff", kind: analyze.KindMilitary},
+	{words: []string{"joint", "staff"}, name: "joint staff", kind: analyze.KindMilitary},
+	{words: []string{"defense", "ministry"}, name: "defense ministry", kind: analyze.KindMilitary},
+	{words: []string{"defence", "ministry"}, name: "defense ministry", kind: analyze.KindMilitary},
+	{words: []string{"ministry", "of", "defense"}, name: "defense ministry", kind: analyze.KindMilitary},
+	{words: []string{"ministry", "of", "defence"}, name: "defense ministry", kind: analyze.KindMilitary},
+	{words: []string{"special", "forces"}, name: "special forces", kind: analyze.KindMilitary},
+	{words: []string{"border", "guards"}, name: "border guards", kind: analyze.KindMilitary},
+	{words: []string{"military"}, name: "military", kind: analyze.KindMilitary},
+	{words: []string{"army"}, name: "army", kind: analyze.KindMilitary},
+	{words: []string{"navy"}, name: "navy", kind: analyze.KindMilitary},
+	{words: []string{"marines"}, name: "marines", kind: analyze.KindMilitary},
+	{words: []string{"foreign", "ministry"}, name: "foreign ministry", kind: analyze.KindOrganization},
+	{words: []string{"defense", "department"}, name: "defense department", kind: analyze.KindMilitary},
+	{words: []string{"state", "department"}, name: "state department", kind: analyze.KindOrganization},
+	{words: []string{"fleet"}, name: "fleet", kind: analyze.KindMilitary},
+	{words: []string{"air", "defences"}, name: "air defences", kind: analyze.KindMilitary},
+	{words: []string{"air", "defenses"}, name: "air defenses", kind: analyze.KindMilitary},
+	{words: []string{"air", "defence"}, name: "air defence", kind: analyze.KindMilitary},
+	{words: []string{"air", "defense"}, name: "air defense", kind: analyze.KindMilitary},
+	{words: []string{"defence", "forces"}, name: "defence forces", kind: analyze.KindMilitary},
+	{words: []string{"defense", "forces"}, name: "defense forces", kind: analyze.KindMilitary},
+	{words: []string{"militia"}, name: "militia", kind: analyze.KindMilitary},
 }
 
-// service matches an armed service after a state's name.
+// modifiedServices are heads that name a service only after a modifier:
+// "Southern Command", "Special Forces", "Republican Guard".
+var modifiedServices = []svc{
+	{words: []string{"command"}, name: "command", kind: analyze.KindMilitary},
+	{words: []string{"commands"}, name: "commands", kind: analyze.KindMilitary},
+	{words: []string{"forces"}, name: "forces", kind: analyze.KindMilitary},
+	{words: []string{"corps"}, name: "corps", kind: analyze.KindMilitary},
+	{words: []string{"guard"}, name: "guard", kind: analyze.KindMilitary},
+	{words: []string{"division"}, name: "division", kind: analyze.KindMilitary},
+	{words: []string{"brigade"}, name: "brigade", kind: analyze.KindMilitary},
+	{words: []string{"district"}, name: "district", kind: analyze.KindMilitary},
+}
+
+// serviceAdjectives may stand between a state's name and its service:
+// "the Chinese naval forces", "Algerian air defences" (with "air" part of
+// the head), "the Iranian Southern Command".
+var serviceAdjectives = map[string]bool{"naval": true, "coastal": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "central": true, "special": true, "strategic": true, "rocket": true,
+	"missile": true, "maritime": true, "border": true, "national": true, "republican": true, "revolutionary": true,
+	"royal": true, "regular": true, "territorial": true, "ground": true, "aerospace": true, "expeditionary": true}
+
+// service matches an armed service after a state's name, with up to three
+// modifiers before its head noun (capitalised words, ordinals, service
+// adjectives): "Dutch Navy", "the US 5th Fleet", "Egyptian Southern
+// Military Zone Command". The name of a modified service keeps its
+// modifiers.
 func service(ws []word, i int) (int, svc) {
-	for _, s := range services {
+	best, bestSvc := 0, svc{}
+	for m := 0; m <= 3 && i+m < len(ws); m++ {
+		if m > 0 && !serviceModifier(ws[i+m-1]) {
+			break
+		}
+		n, s := serviceHead(ws, i+m, m > 0)
+		if n == 0 || m+n <= best {
+			continue
+		}
+		if m > 0 {
+			var mods []string
+			for k := i; k < i+m; k++ {
+				mods = append(mods, strings.ToLower(ws[k].key))
+			}
+			s.name = strings.Join(mods, " ") + " " + s.name
+			s.modified = true
+		}
+		best, bestSvc = m+n, s
+	}
+	return best, bestSvc
+}
+
+func serviceModifier(w word) bool {
+	if w.possessive {
+		return false
+	}
+	k := strings.ToLower(w.key)
+	if serviceAdjectives[k] || ordinal(k) {
+		return true
+	}
+	return capitalized(w.text) && nameWord(w.text)
+}
+
+// ordinal reports "5th", "1st", "third" and the like.
+func ordinal(s string) bool {
+	switch s {
+	case "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth":
+		return true
+	}
+	n := len(s)
+	if n < 3 || s[0] < '0' || s[0] > '9' {
+		return false
+	}
+	suf := s[n-2:]
+	return suf == "st" || suf == "nd" || suf == "rd" || suf == "th"
+}
+
+// serviceHead matches a service's head noun at word i; modified heads may
+// be broader ("Special Forces", "Southern Command").
+func serviceHead(ws []word, i int, modified bool) (int, svc) {
+	heads := services
+	if modified {
+		heads = append(append([]svc(nil), services...), modifiedServices...)
+	}
+	for _, s := range heads {
 		if i+len(s.words) > len(ws) {
 			continue
 		}

@@ -291,3 +291,50 @@ func TestUserDictionaryErrors(t *testing.T) {
 		})
 	}
 }
+
+// Issue-10 constructions: a service named after a state with modifiers, a
+// titled surname the dictionary knows, an acronym the text defines, a
+// place name over a demonym, a ship named elsewhere with "the".
+func TestConstructions(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		id, kind   string
+		country    string
+		mentions   int
+	}{
+		{"service with an ordinal", "The US 5th Fleet sent two destroyers.", "", analyze.KindMilitary, "USA", 1},
+		{"service with capitalised modifiers", "The Egyptian Southern Military Zone Command moved tanks.", "egy-southern-military-zone-command", analyze.KindMilitary, "EGY", 1},
+		{"service in lower case", "Algerian air defences fired on the drone.", "dza-air-defences", analyze.KindMilitary, "DZA", 1},
+		{"defined acronym wins", "The Sudanese Defence Forces (SDF) shelled the camp. Later the SDF withdrew.", "sdn-defence-forces", analyze.KindMilitary, "SDN", 3},
+		{"titled surname", "Prime Minister Albanese called for calm.", "anthony-albanese", analyze.KindPerson, "AUS", 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analyse(t, "x.txt", "Title\n\n"+tt.text+"\n")
+			var got *analyze.Actor
+			for i := range a.Actors {
+				ac := &a.Actors[i]
+				if (tt.id == "" || ac.ID == tt.id) && ac.Kind == tt.kind && ac.Country == tt.country {
+					got = ac
+				}
+			}
+			if got == nil {
+				t.Fatalf("no %s actor %q of %s in %v", tt.kind, tt.id, tt.country, ids(a))
+			}
+			if len(got.Mentions) != tt.mentions {
+				t.Errorf("%s has %d mentions, want %d", got.ID, len(got.Mentions), tt.mentions)
+			}
+		})
+	}
+	for _, tt := range []struct{ name, text, not string }{
+		{"a strait is no state", "Warships crossed the Taiwan Strait on Monday.", "TWN"},
+		{"a ship named with the", "The tanker left. The Eternity C sank. Later Magic Seas and Eternity C were hit.", "eternity-c"},
+		{"plural titles", "The Director Generals of the two armies met.", "generals"},
+	} {
+		a := analyse(t, "x.txt", "Title\n\n"+tt.text+"\n")
+		for _, id := range ids(a) {
+			if strings.Contains(id, tt.not) {
+				t.Errorf("%s: found %s in %v", tt.name, id, ids(a))
+			}
+		}
+	}
+}

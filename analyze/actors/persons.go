@@ -71,6 +71,11 @@ func (r *Resolver) person(st *docState, si, i int, country, prefix string) int {
 		// "the Commander's Critical Information Requirements" is no name.
 		return 0
 	}
+	if t < len(ws) && pluralTitle(ws[t-1].text, ws[t].text) {
+		// "Director Generals", "Presidents ... and ...": a title in the
+		// plural names several, not one person.
+		return 0
+	}
 	role := st.a.Doc.Text[ws[i].start:ws[t-1].end]
 	if prefix != "" {
 		role = prefix + " " + role
@@ -107,6 +112,17 @@ func (r *Resolver) person(st *docState, si, i int, country, prefix string) int {
 		st.covered[si][k] = true
 	}
 	return end - i
+}
+
+// pluralTitle reports whether a title word is followed by its own plural
+// ("Director Generals") or is itself a plural title before a capital
+// ("Generals Smith").
+func pluralTitle(title, next string) bool {
+	lt, ln := strings.ToLower(title), strings.ToLower(next)
+	if strings.HasSuffix(ln, "s") && !strings.HasSuffix(ln, "ss") && strings.HasPrefix(ln, "general") {
+		return true
+	}
+	return strings.HasSuffix(lt, "generals") || strings.HasSuffix(lt, "ministers") || strings.HasSuffix(lt, "secretaries") || strings.HasSuffix(lt, "commanders") || strings.HasSuffix(lt, "admirals")
 }
 
 // appositionCountry reads the country from an apposition after a name:
@@ -286,7 +302,7 @@ func (r *Resolver) fallback(ctx context.Context, st *docState) error {
 					}
 				}
 			}
-			if k-i < 2 || k-i > 4 || !personContext(ws, i) {
+			if k-i < 2 || k-i > 4 || !personContext(ws, i) || st.namedAsThing(st.a.Doc.Text[ws[i].start:ws[k-1].end]) {
 				continue
 			}
 			if end := r.nameEnd(st, si, i); end < k {
@@ -332,6 +348,29 @@ func personContext(ws []word, i int) bool {
 		}
 	}
 	return true
+}
+
+// namedAsThing reports whether the text elsewhere names name as a thing:
+// after "the", a ship word or a flag ("the Eternity C", "the
+// Liberian-flagged Eternity C"). People are not named so; ships are, even
+// where a sentence gives the bare name.
+func (st *docState) namedAsThing(name string) bool {
+	text := st.a.Doc.Text
+	for off := 0; ; {
+		i := strings.Index(text[off:], name)
+		if i < 0 {
+			return false
+		}
+		i += off
+		before := strings.TrimRight(text[max(0, i-20):i], " ")
+		if f := strings.Fields(before); len(f) > 0 {
+			last := f[len(f)-1]
+			if last == "the" || last == "The" || notPersonBefore[last] || strings.HasSuffix(last, "-flagged") || strings.HasSuffix(last, "-owned") {
+				return true
+			}
+		}
+		off = i + len(name)
+	}
 }
 
 // unexplained reports whether sentence si has a run of two or more
@@ -463,8 +502,14 @@ func (r *Resolver) resolvePeople(st *docState) {
 		name := p.full()
 		name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
 		ac := acc{id: analyze.Slug(name), name: name, kind: analyze.KindPerson, country: p.country, role: p.role}
-		// A person the dictionary knows keeps its identity and country.
-		if k, ok := r.people[strings.ToLower(key(name))]; ok {
+		// A person the dictionary knows keeps its identity and country;
+		// a titled surname the text never gives in full is the one person
+		// the dictionary knows by it ("Prime Minister Albanese").
+		k, ok := r.people[strings.ToLower(key(name))]
+		if !ok && len(p.words) == 1 && p.role != "" {
+			k, ok = r.surnames[strings.ToLower(key(name))]
+		}
+		if ok && k >= 0 {
 			e := r.dict.Entries[k]
 			ac.id, ac.name = e.ID, e.Name
 			if ac.country == "" {

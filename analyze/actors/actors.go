@@ -13,6 +13,7 @@ package actors
 
 import (
 	"context"
+	"strconv"
 	"math"
 	"sort"
 	"strings"
@@ -607,6 +608,9 @@ func (st *docState) result() []analyze.Actor {
 // are Soviet.
 var predecessors = map[string]string{"RUS": "SUN", "SRB": "YUG", "CZE": "CSK"}
 
+// dissolved is the last year each historical state existed.
+var dissolved = map[string]int{"SUN": 1991, "YUG": 1992, "CSK": 1992}
+
 // historical moves capital and seat mentions of a modern state to its
 // predecessor when the document names the predecessor and not the modern
 // state itself.
@@ -635,7 +639,9 @@ func (r *Resolver) historical(st *docState) {
 		}
 		var keep []analyze.Mention
 		for _, mm := range m.mentions {
-			if metonyms[key(mm.Text)] {
+			// The metonym follows the time of its sentence: "Moscow" in
+			// 1962 is Soviet, in 2025 Russian.
+			if year := st.era(mm.Sentence); metonyms[key(mm.Text)] && (year == 0 || year <= dissolved[old]) {
 				o.mentions = append(o.mentions, mm)
 			} else {
 				keep = append(keep, mm)
@@ -646,6 +652,36 @@ func (r *Resolver) historical(st *docState) {
 			delete(st.actors, modern)
 		}
 	}
+}
+
+// era returns the year the text is at in sentence si: the latest year a
+// date of the sentence names, else of the sentences before it in its
+// paragraph; 0 when none does.
+func (st *docState) era(si int) int {
+	a := st.a
+	para := -1
+	for k, p := range a.Paragraphs {
+		if p.Start <= a.Sentences[si].Start && a.Sentences[si].Start < p.End {
+			para = k
+		}
+	}
+	for k := si; k >= 0; k-- {
+		if para >= 0 && a.Sentences[k].Start < a.Paragraphs[para].Start {
+			break
+		}
+		year := 0
+		for _, d := range a.Layer(analyze.LayerDate, k) {
+			if len(d.Value) >= 4 {
+				if y, err := strconv.Atoi(d.Value[:4]); err == nil && y > year {
+					year = y
+				}
+			}
+		}
+		if year > 0 {
+			return year
+		}
+	}
+	return 0
 }
 
 // divided names the halves of a divided country by their short forms once

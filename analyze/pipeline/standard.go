@@ -43,5 +43,7 @@ func Standard(dictionaries []string) ([]analyze.Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []analyze.Extractor{actors.New(d, n), dates.Annotator{}, inc, props}, nil
+	// Dates first: the actors stage reads them (a capital's metonym
+	// follows the time of its sentence).
+	return []analyze.Extractor{dates.Annotator{}, actors.New(d, n), inc, props}, nil
 }

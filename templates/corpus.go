@@ -2,9 +2,9 @@ package templates
 
 import (
 	"sort"
-	"time"
 
 	"github.com/brief-tool/brief/analyze"
+	"github.com/brief-tool/brief/analyze/digest"
 )
 
 // ActorPage is what actor.md receives: one actor across the corpus. Links
@@ -143,6 +143,9 @@ func (s *Site) siteRefs(art *Article, from string, ids []string) []Ref {
 	out := make([]Ref, len(ids))
 	for i, id := range ids {
 		out[i] = Ref{Name: art.ActorNames([]string{id})[0]}
+		if c := art.Canonical[id]; c != "" && c != out[i].Name {
+			out[i].Title = c
+		}
 		if ap := s.actors[id]; ap != nil {
 			out[i].Href = rel(from, "actors/"+ap.Slug+".md")
 		}
@@ -247,9 +250,6 @@ type Event struct {
 	Reports []Report
 
 	start, end int // the date as a range of days since 1970-01-01
-	keys       []string
-	conf       float64
-	ids        map[string]bool
 }
 
 // Report is one article's statement of an event.
@@ -261,62 +261,16 @@ type Report struct {
 	Evidence string
 }
 
-// mergeDays is how far apart, in days, two reports of the same incident
-// may date it.
-const mergeDays = 3
-
 // events gathers the dated body incidents of arts for a page in folder from
-// ("" for the site root, an article id for its pack). Incidents of several
-// articles merge into one event when they have the same type, share an
-// actor (by id, or by country: the IRGC and Iran share IRN) and are dated
-// within mergeDays of each other, both to the day or month. Incidents of
-// one article are never merged here: the extractor has already done so.
+// ("" for the site root, an article id for its pack), merged across
+// articles by digest.Merge.
 func events(arts []*Article, from string) *Timeline {
-	tl := &Timeline{}
-	type item struct {
-		art *Article
-		in  analyze.Incident
-		ev  *Event
+	docs := make([]*analyze.Analysis, len(arts))
+	for i, art := range arts {
+		docs[i] = art.Analysis
 	}
-	var items []item
-	for _, art := range arts {
-		countries := map[string]string{}
-		for _, a := range art.Actors {
-			countries[a.ID] = a.Country
-		}
-		for _, in := range art.Incidents {
-			start, end, ok := dayRange(in.Date)
-			if !ok {
-				tl.Undated++
-				continue
-			}
-			ev := &Event{Date: in.Date, DatePrecision: in.DatePrecision, Type: in.Type, Summary: in.Summary,
-				start: start, end: end, conf: in.Confidence, ids: map[string]bool{}}
-			for _, id := range append(append([]string{}, in.Agents...), in.Targets...) {
-				ev.keys = append(ev.keys, "id:"+id)
-				if c := countries[id]; c != "" {
-					ev.keys = append(ev.keys, "country:"+c)
-				}
-			}
-			items = append(items, item{art, in, ev})
-		}
-	}
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := items[i], items[j]
-		if a.ev.start != b.ev.start {
-			return a.ev.start < b.ev.start
-		}
-		if a.ev.end != b.ev.end {
-			return a.ev.end < b.ev.end
-		}
-		if a.in.Type != b.in.Type {
-			return a.in.Type < b.in.Type
-		}
-		if a.art.Doc.ID != b.art.Doc.ID {
-			return a.art.Doc.ID < b.art.Doc.ID
-		}
-		return a.in.Sentence < b.in.Sentence
-	})
+	merged := digest.Merge(docs)
+	tl := &Timeline{Undated: merged.Undated}
 	var site *Site
 	if len(arts) > 0 {
 		site = arts[0].site
@@ -327,95 +281,30 @@ func events(arts []*Article, from string) *Timeline {
 		}
 		return site.siteRefs(art, from, ids)
 	}
-	for _, it := range items {
-		var into *Event
-		for _, ev := range tl.Events {
-			if mergeable(ev, it.ev, it.art) {
-				into = ev
-				break
+	for _, m := range merged.Events {
+		ev := &Event{Date: m.Date, DatePrecision: m.DatePrecision, Type: m.Type, Summary: m.Summary, start: m.Start, end: m.End}
+		seen := map[string]bool{}
+		for _, r := range m.Reports {
+			art := arts[r.Doc]
+			in := art.Analysis.Incidents[r.Incident]
+			ev.Reports = append(ev.Reports, Report{Article: art, Pack: rel(from, art.Doc.ID+"/index.md"),
+				Href: rel(from, evidence(art.Doc.ID, in.Sentence)), Sentence: in.Sentence, Evidence: in.Evidence})
+			for _, x := range refs(art, in.Agents) {
+				if !seen["a"+x.Name] {
+					seen["a"+x.Name] = true
+					ev.Agents = append(ev.Agents, x)
+				}
+			}
+			for _, x := range refs(art, in.Targets) {
+				if !seen["t"+x.Name] {
+					seen["t"+x.Name] = true
+					ev.Targets = append(ev.Targets, x)
+				}
 			}
 		}
-		rep := Report{Article: it.art, Pack: rel(from, it.art.Doc.ID+"/index.md"),
-			Href: rel(from, evidence(it.art.Doc.ID, it.in.Sentence)), Sentence: it.in.Sentence, Evidence: it.in.Evidence}
-		if into == nil {
-			into = it.ev
-			tl.Events = append(tl.Events, into)
-		} else {
-			if finer(it.ev.DatePrecision, into.DatePrecision) {
-				into.Date, into.DatePrecision, into.start, into.end = it.ev.Date, it.ev.DatePrecision, it.ev.start, it.ev.end
-			}
-			if it.ev.conf > into.conf {
-				into.Summary, into.conf = it.ev.Summary, it.ev.conf
-			}
-			into.keys = append(into.keys, it.ev.keys...)
-		}
-		into.Reports = append(into.Reports, rep)
-		for _, r := range refs(it.art, it.in.Agents) {
-			if !into.ids["a"+r.Name] {
-				into.ids["a"+r.Name] = true
-				into.Agents = append(into.Agents, r)
-			}
-		}
-		for _, r := range refs(it.art, it.in.Targets) {
-			if !into.ids["t"+r.Name] {
-				into.ids["t"+r.Name] = true
-				into.Targets = append(into.Targets, r)
-			}
-		}
+		tl.Events = append(tl.Events, ev)
 	}
-	sort.SliceStable(tl.Events, func(i, j int) bool { return tl.Events[i].start < tl.Events[j].start })
 	return tl
-}
-
-// mergeable says whether a report of art (x) states the event ev.
-func mergeable(ev, x *Event, art *Article) bool {
-	if ev.Type != x.Type || ev.DatePrecision == "year" || x.DatePrecision == "year" {
-		return false
-	}
-	for _, r := range ev.Reports {
-		if r.Article == art {
-			return false
-		}
-	}
-	gap := max(0, x.start-ev.end, ev.start-x.end)
-	if gap > mergeDays {
-		return false
-	}
-	for _, k := range x.keys {
-		if contains(ev.keys, k) {
-			return true
-		}
-	}
-	return false
-}
-
-func finer(a, b string) bool {
-	rank := map[string]int{"day": 3, "month": 2, "year": 1}
-	return rank[a] > rank[b]
-}
-
-// dayRange reads YYYY-MM-DD, YYYY-MM or YYYY as a range of days since the
-// Unix epoch, end inclusive.
-func dayRange(d string) (start, end int, ok bool) {
-	day := func(t time.Time) int { return int(t.Unix() / 86400) }
-	for _, f := range []struct {
-		layout string
-		next   func(time.Time) time.Time
-	}{
-		{"2006-01-02", func(t time.Time) time.Time { return t.AddDate(0, 0, 1) }},
-		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, 0) }},
-		{"2006", func(t time.Time) time.Time { return t.AddDate(1, 0, 0) }},
-	} {
-		if len(d) != len(f.layout) {
-			continue
-		}
-		t, err := time.Parse(f.layout, d)
-		if err != nil {
-			return 0, 0, false
-		}
-		return day(t), day(f.next(t)) - 1, true
-	}
-	return 0, 0, false
 }
 
 // Matrix is the options matrix: a row per article, a column per mechanism

@@ -49,6 +49,9 @@ type Index struct {
 type Ref struct {
 	Name string
 	Href string
+	// Title is a tooltip: the canonical name of an actor whose Name is
+	// the text's own form, else "".
+	Title string
 }
 
 // Page is what layout.html receives.

@@ -1,0 +1,145 @@
+package digest
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/brief-tool/brief/analyze"
+	"github.com/brief-tool/brief/analyze/digest/textrank"
+)
+
+// minPassageWords keeps headings and fragments out of the key passages.
+const minPassageWords = 6
+
+// keyPassages returns the two or three body sentences TextRank ranks
+// highest, in text order, and every candidate's score by sentence index.
+func keyPassages(a *analyze.Analysis, opts textrank.Options) ([]int, map[int]float64) {
+	var cand []int
+	var texts []string
+	for _, s := range a.Sentences {
+		if s.Section == analyze.SectionBody && len(strings.Fields(s.Text)) >= minPassageWords {
+			cand = append(cand, s.Index)
+			texts = append(texts, s.Text)
+		}
+	}
+	scores := textrank.Rank(texts, opts)
+	k := 2
+	if len(cand) >= 8 {
+		k = 3
+	}
+	out := []int{}
+	for _, i := range textrank.Top(scores, k) {
+		out = append(out, cand[i])
+	}
+	byIndex := make(map[int]float64, len(cand))
+	for i, n := range cand {
+		byIndex[n] = scores[i]
+	}
+	return out, byIndex
+}
+
+// maxQuotes caps the notable quotes of an article.
+const maxQuotes = 5
+
+// quotes finds direct quotations of at least four words in body sentences
+// and keeps the best by their sentence's TextRank score, in text order.
+func quotes(a *analyze.Analysis, scores map[int]float64) []analyze.Quote {
+	var qs []analyze.Quote
+	for _, s := range a.Sentences {
+		if s.Section != analyze.SectionBody {
+			continue
+		}
+		for _, q := range quoted(s.Text) {
+			if len(strings.Fields(q)) < 4 {
+				continue
+			}
+			qs = append(qs, analyze.Quote{Text: q, Sentence: s.Index, Speaker: speaker(a, s.Index)})
+		}
+	}
+	sort.SliceStable(qs, func(i, j int) bool {
+		si, sj := scores[qs[i].Sentence], scores[qs[j].Sentence]
+		if si != sj {
+			return si > sj
+		}
+		return qs[i].Sentence < qs[j].Sentence
+	})
+	if len(qs) > maxQuotes {
+		qs = qs[:maxQuotes]
+	}
+	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Sentence < qs[j].Sentence })
+	return qs
+}
+
+// quoted returns the passages of s between matching quotation marks.
+func quoted(s string) []string {
+	var out []string
+	pairs := []struct{ open, close string }{{"“", "”"}, {"\"", "\""}}
+	for _, p := range pairs {
+		rest := s
+		for {
+			i := strings.Index(rest, p.open)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(p.open):]
+			j := strings.Index(rest, p.close)
+			if j < 0 {
+				break
+			}
+			if q := strings.TrimSpace(rest[:j]); q != "" {
+				out = append(out, strings.TrimRight(q, ",")) // a comma before the closing mark is not the speaker's
+			}
+			rest = rest[j+len(p.close):]
+		}
+	}
+	return out
+}
+
+// speaker is the id of the actor named in body sentence n who most likely
+// said a quote there: a person if one is named, else the first actor
+// named (in the order of the analysis, most salient first).
+func speaker(a *analyze.Analysis, n int) string {
+	first := ""
+	for _, ac := range a.Actors {
+		for _, m := range ac.Mentions {
+			if m.Sentence != n || m.Section != analyze.SectionBody {
+				continue
+			}
+			if ac.Kind == analyze.KindPerson {
+				return ac.ID
+			}
+			if first == "" {
+				first = ac.ID
+			}
+		}
+	}
+	return first
+}
+
+// recommendation is the index in a.Proposals of the main recommendation:
+// a body proposal, the authors' own over one they report, then the most
+// confident, then the earliest; -1 when the body has none.
+func recommendation(a *analyze.Analysis) int {
+	best := -1
+	own := func(p analyze.Proposal) bool { return p.Proposer == "authors" || p.Proposer == "" }
+	for i, p := range a.Proposals {
+		if p.Section != analyze.SectionBody {
+			continue
+		}
+		if best < 0 {
+			best = i
+			continue
+		}
+		b := a.Proposals[best]
+		if own(p) != own(b) {
+			if own(p) {
+				best = i
+			}
+			continue
+		}
+		if p.Confidence > b.Confidence {
+			best = i
+		}
+	}
+	return best
+}

@@ -1,0 +1,190 @@
+package digest
+
+import (
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/brief-tool/brief/analyze"
+)
+
+// act says how an incident type reads when the trigger is not known, or
+// reads as a noun: the noun for the event, the preposition that introduces
+// its target, whether agents and targets are the two sides of it ("a clash
+// between India and China"), and the preposition for its place.
+type act struct {
+	noun, target string
+	mutual       bool
+	place        string
+	by           string // before the agents: "by", or "involving" for an event nobody did
+}
+
+// acts gives every incident type of the contract its wording; a type
+// outside the list reads as "other".
+var acts = map[string]act{
+	"attack":        {noun: "attack", target: "on", place: "in"},
+	"shootdown":     {noun: "shootdown", target: "against", place: "over"},
+	"seizure":       {noun: "seizure", target: "from", place: "in"},
+	"interception":  {noun: "interception", target: "of", place: "over"},
+	"strike":        {noun: "strike", target: "on", place: "in"},
+	"clash":         {noun: "clash", mutual: true, place: "in"},
+	"collision":     {noun: "collision", mutual: true, place: "in"},
+	"deployment":    {noun: "deployment", target: "against", place: "to"},
+	"threat":        {noun: "threat", target: "against", place: "in"},
+	"sanction":      {noun: "sanctions", target: "on", place: "in"},
+	"cooperation":   {noun: "cooperation", mutual: true, place: "in"},
+	"communication": {noun: "contact", mutual: true, place: "in"},
+	"other":         {noun: "incident", mutual: true, place: "in", by: "involving"},
+}
+
+func (a act) byWord() string {
+	if a.by == "" {
+		return "by"
+	}
+	return a.by
+}
+
+// summarize composes an incident's summary from its fields: who did what
+// to what, where and when ("Iran shot down a U.S. RQ-4A drone over the
+// Strait of Hormuz, 20 June 2019"). With a verb trigger and an object the
+// clause is active; otherwise it is built on a noun, the trigger's or the
+// type's ("Seizure of the Stena Impero by Iran", "Attack by Jaish-e-Mohammed
+// on India in Kashmir, 14 February 2019"). verb says whether the trigger
+// is a verb in the text; place is the location as the clause should write
+// it ("the Strait of Hormuz"). It never cuts the sentence, never ends in a
+// function word and names the agents whenever the incident has some.
+func summarize(in analyze.Incident, n *namer, verb bool, place string) string {
+	a, ok := acts[in.Type]
+	if !ok {
+		a = acts["other"]
+	}
+	agents, targets := n.list(in.Agents), n.list(in.Targets)
+	trigger := strings.ToLower(strings.TrimSpace(in.Trigger))
+	object := trimFunction(strings.TrimSpace(in.Object))
+	var s string
+	switch {
+	case verb && trigger != "" && agents != "" && object != "":
+		s = agents + " " + trigger + " " + object
+	case a.mutual && agents != "":
+		sides := n.list(append(append([]string{}, in.Agents...), in.Targets...))
+		s = nounOf(a, trigger, object)
+		if len(in.Agents)+len(in.Targets) > 1 && strings.Contains(sides, " and ") && a.by == "" {
+			s += " between " + sides
+		} else {
+			s += " " + a.byWord() + " " + sides
+		}
+	default:
+		s = nounOf(a, trigger, object)
+		if agents != "" {
+			s += " " + a.byWord() + " " + agents
+		}
+		if targets != "" && object == "" && a.target != "" {
+			s += " " + a.target + " " + targets
+		} else if targets != "" && object == "" {
+			s += " with " + targets
+		}
+	}
+	if place != "" {
+		s += " " + a.place + " " + place
+	}
+	if d := dateWords(in.Date, in.DatePrecision); d != "" {
+		s += ", " + d
+	} else if dt := strings.TrimSpace(in.DateText); dt != "" && !endsInFunctionWord(dt) {
+		s += ", " + dt
+	}
+	return upperFirst(s)
+}
+
+// nounOf is the head of a noun clause: the trigger when it is a noun,
+// else the type's noun, then "of" and the object when there is one.
+func nounOf(a act, trigger, object string) string {
+	head := a.noun
+	if trigger != "" && !strings.Contains(trigger, " ") {
+		head = trigger
+	}
+	if object != "" {
+		return head + " of " + object
+	}
+	return head
+}
+
+// trimFunction drops function words from the end of a phrase ("a drone
+// that" -> "a drone").
+func trimFunction(s string) string {
+	f := strings.Fields(s)
+	for len(f) > 0 && function[strings.ToLower(strings.Trim(f[len(f)-1], ".,;:"))] {
+		f = f[:len(f)-1]
+	}
+	return strings.Trim(strings.Join(f, " "), ",;:")
+}
+
+// dateWords writes an ISO date at its precision: "20 June 2019", "June
+// 2019", "2019"; "" when it is not one.
+func dateWords(date, precision string) string {
+	layouts := map[string][2]string{
+		"day":   {"2006-01-02", "2 January 2006"},
+		"month": {"2006-01", "January 2006"},
+		"year":  {"2006", "2006"},
+	}
+	l, ok := layouts[precision]
+	if !ok {
+		return ""
+	}
+	t, err := time.Parse(l[0], date)
+	if err != nil {
+		return ""
+	}
+	return t.Format(l[1])
+}
+
+// placeWords writes a location as a clause needs it: with "the" when the
+// text writes it so ("the Strait of Hormuz", "Syria", "international
+// waters").
+func placeWords(text, loc string) string {
+	loc = strings.TrimSpace(loc)
+	if loc == "" || strings.HasPrefix(strings.ToLower(loc), "the ") {
+		return loc
+	}
+	if r := loc[0]; r >= 'a' && r <= 'z' {
+		return loc
+	}
+	// Most of the times the text names it, it writes "the" before it.
+	lower, l := strings.ToLower(text), strings.ToLower(loc)
+	with, all := 0, 0
+	for i := 0; ; {
+		j := strings.Index(lower[i:], l)
+		if j < 0 {
+			break
+		}
+		k := i + j
+		i = k + len(l)
+		if i < len(lower) && (unicode.IsLetter(rune(lower[i])) || unicode.IsDigit(rune(lower[i]))) {
+			continue // "Syrian" is not "Syria"
+		}
+		all++
+		if k >= 4 && lower[k-4:k] == "the " {
+			with++
+		}
+	}
+	if 2*with > all {
+		return "the " + loc
+	}
+	return loc
+}
+
+// verbTrigger says whether the incident's trigger is a verb in its
+// sentence, by the tags of the tokens it covers. Without tokens (an
+// analysis read back from JSON) it is read as a noun, which always
+// composes.
+func verbTrigger(a *analyze.Analysis, in analyze.Incident) bool {
+	first := strings.Fields(in.Trigger)
+	if len(first) == 0 || in.Sentence < 0 || in.Sentence >= len(a.Sentences) {
+		return false
+	}
+	for _, t := range a.Sentences[in.Sentence].Tokens {
+		if strings.EqualFold(t.Text, first[0]) {
+			return t.Tag == "VBD" || t.Tag == "VBN" || t.Tag == "VBZ" || t.Tag == "VBP"
+		}
+	}
+	return false
+}

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/brief-tool/brief/analyze"
 )
@@ -60,6 +61,10 @@ type ActorView struct {
 	Section analyze.SectionKind
 	// BodyMentions counts the mentions in the body.
 	BodyMentions int
+	// Listed is the dictionary's name when the text names the actor
+	// otherwise (.Display is the text's form), else "": a secondary line
+	// or a tooltip.
+	Listed string
 }
 
 // Clause is a clause of the bottom line with the link to its evidence in
@@ -96,6 +101,9 @@ type SourceSentence struct {
 	// Findings label what the pack took from this sentence, each linking
 	// to the pack's section that shows it.
 	Findings []Ref
+	// Heading is true for a subheading of the text: a paragraph of one
+	// short sentence with no closing punctuation, in the body.
+	Heading bool
 }
 
 // NewArticle prepares the views of one analysis.
@@ -107,6 +115,9 @@ func NewArticle(a *analyze.Analysis) *Article {
 		}
 		v.Names[ac.ID], v.Canonical[ac.ID] = ac.Display, ac.Name
 		av := ActorView{Actor: ac, First: -1}
+		if ac.Display != ac.Name {
+			av.Listed = ac.Name
+		}
 		for _, m := range ac.Mentions {
 			if m.Section == analyze.SectionBody {
 				av.BodyMentions++
@@ -284,6 +295,11 @@ func (v *Article) parts() []Part {
 				last = p
 			}
 		}
+		for _, p := range out {
+			if len(p) == 1 && heading(p[0].Sentence) {
+				p[0].Heading = true
+			}
+		}
 		return out
 	}
 	var out []Part
@@ -307,6 +323,20 @@ func (v *Article) parts() []Part {
 	return out
 }
 
+// maxHeadingWords is the longest a subheading runs.
+const maxHeadingWords = 12
+
+// heading says whether a sentence that is a paragraph of its own reads as
+// a subheading: in the body, short, and not closed by punctuation as a
+// sentence is. The ingester keeps no markup, so the shape is what tells.
+func heading(s analyze.Sentence) bool {
+	t := strings.TrimSpace(s.Text)
+	if s.Section != analyze.SectionBody || t == "" || len(strings.Fields(t)) > maxHeadingWords {
+		return false
+	}
+	return !strings.ContainsAny(t[len(t)-1:], ".!?:;,\"')”’…")
+}
+
 // findings maps sentence indexes to what the pack shows from them.
 func (v *Article) findings() map[int][]Ref {
 	out := map[int][]Ref{}
@@ -318,8 +348,11 @@ func (v *Article) findings() map[int][]Ref {
 		}
 		out[n] = append(out[n], Ref{Name: name, Href: href})
 	}
-	for _, s := range v.Summary {
-		add(s.Index, "bottom line", "index.html#bottom-line")
+	for _, c := range v.BottomLine {
+		add(c.Sentence, "bottom line", "index.html#bottom-line")
+	}
+	for _, s := range v.KeyPassages {
+		add(s.Index, "key passage", "index.html#bottom-line")
 	}
 	for _, in := range v.Incidents {
 		add(in.Sentence, "incident: "+in.Type, "index.html#incidents")

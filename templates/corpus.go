@@ -2,6 +2,7 @@ package templates
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/brief-tool/brief/analyze"
 	"github.com/brief-tool/brief/analyze/digest"
@@ -14,8 +15,11 @@ type ActorPage struct {
 	// ID is the actor's id in the analyses; Slug names its page,
 	// actors/<slug>.md.
 	ID, Slug string
-	// Name, Kind and Country come from the article that names it most.
+	// Name, Kind and Country come from the article that names it most;
+	// Name is the name as that article writes it, Listed the
+	// dictionary's name when it differs ("" otherwise).
 	Name, Kind, Country string
+	Listed              string
 	// Roles are the distinct roles the articles give it.
 	Roles []string
 	// Articles that name it in their body, newest first.
@@ -60,8 +64,12 @@ type ProposalRef struct {
 	Pack         string
 	Href         string
 	PartyRefs    []Ref
+	MediatorRefs []Ref
 	ProposerRef  Ref
 	SupportLinks []Ref
+	// MechanismHref links to the page comparing every proposal of its
+	// mechanism.
+	MechanismHref string
 }
 
 // Tie is an actor named together with another, and in how many sentences.
@@ -83,7 +91,7 @@ func (s *Site) buildActors() {
 			}
 			if b, ok := best[av.ID]; !ok || av.BodyMentions > b {
 				best[av.ID] = av.BodyMentions
-				ap.Name, ap.Kind, ap.Country = av.Name, av.Kind, av.Country
+				ap.Name, ap.Kind, ap.Country, ap.Listed = av.Display, av.Kind, av.Country, av.Listed
 			}
 			if av.Role != "" && !contains(ap.Roles, av.Role) {
 				ap.Roles = append(ap.Roles, av.Role)
@@ -175,11 +183,13 @@ func (s *Site) incidentRef(art *Article, in analyze.Incident, from string) Incid
 func (s *Site) proposalRef(art *Article, p analyze.Proposal, from string) ProposalRef {
 	pr := ProposalRef{
 		Proposal: p, Article: art,
-		Pack:         rel(from, art.Doc.ID+"/index.md"),
-		Href:         rel(from, evidence(art.Doc.ID, p.Sentence)),
-		PartyRefs:    s.siteRefs(art, from, p.Parties),
-		ProposerRef:  Ref{Name: "the authors"},
-		SupportLinks: supportLinks(art.Doc.ID, from, p.Support),
+		Pack:          rel(from, art.Doc.ID+"/index.md"),
+		Href:          rel(from, evidence(art.Doc.ID, p.Sentence)),
+		PartyRefs:     s.siteRefs(art, from, p.Parties),
+		MediatorRefs:  s.siteRefs(art, from, p.Mediators),
+		ProposerRef:   Ref{Name: "the authors"},
+		SupportLinks:  supportLinks(art.Doc.ID, from, p.Support),
+		MechanismHref: rel(from, mechanismPath(p.Mechanism)),
 	}
 	if p.Proposer != "authors" && p.Proposer != "" {
 		pr.ProposerRef = s.siteRefs(art, from, []string{p.Proposer})[0]
@@ -216,7 +226,7 @@ func (s *Site) proposalsOf(id string) []ProposalRef {
 	var out []ProposalRef
 	for _, art := range s.Articles {
 		for _, p := range art.Proposals {
-			if contains(p.Parties, id) || p.Proposer == id {
+			if contains(p.Parties, id) || contains(p.Mediators, id) || p.Proposer == id {
 				out = append(out, s.proposalRef(art, p, "actors"))
 			}
 		}
@@ -238,8 +248,11 @@ type Timeline struct {
 // Event is an incident on a timeline: one incident, or the same incident
 // as reported by several articles.
 type Event struct {
-	// Date is the most precise date reported, DatePrecision its precision.
+	// Date is the most precise date reported, DatePrecision its
+	// precision, When the date in words at that precision ("20 June
+	// 2019", "June 2019", "2019").
 	Date, DatePrecision string
+	When                string
 	Type                string
 	// Summary is the summary of the most confident report.
 	Summary string
@@ -282,7 +295,11 @@ func events(arts []*Article, from string) *Timeline {
 		return site.siteRefs(art, from, ids)
 	}
 	for _, m := range merged.Events {
-		ev := &Event{Date: m.Date, DatePrecision: m.DatePrecision, Type: m.Type, Summary: m.Summary, start: m.Start, end: m.End}
+		ev := &Event{Date: m.Date, DatePrecision: m.DatePrecision, When: digest.DateWords(m.Date, m.DatePrecision),
+			Type: m.Type, Summary: m.Summary, start: m.Start, end: m.End}
+		if ev.When == "" {
+			ev.When = m.Date
+		}
 		seen := map[string]bool{}
 		for _, r := range m.Reports {
 			art := arts[r.Doc]
@@ -309,11 +326,17 @@ func events(arts []*Article, from string) *Timeline {
 
 // Matrix is the options matrix: a row per article, a column per mechanism
 // proposed anywhere in the corpus, every cell linking to its evidence; and
-// per mechanism the full proposals.
+// per mechanism a page comparing its proposals.
 type Matrix struct {
 	Mechanisms []string
-	Rows       []MatrixRow
-	Details    []MechanismDetail
+	// Heads line up with Mechanisms: each names its mechanism and links
+	// to its page.
+	Heads   []Ref
+	Rows    []MatrixRow
+	Details []*MechanismPage
+	// Proposals counts the body proposals of the corpus; Backed those
+	// with at least one caveat or precedent.
+	Proposals, Backed int
 }
 
 // MatrixRow is an article's proposals by mechanism; Cells line up with
@@ -327,16 +350,48 @@ type MatrixRow struct {
 // MatrixCell is what one article proposes under one mechanism.
 type MatrixCell struct {
 	Proposals []ProposalRef
-	// Parties and Proposers (other than the authors) of all of them, each
-	// named once.
-	Parties, Proposers []string
+	// Parties, Mediators and Proposers (other than the authors) of all of
+	// them, each named once.
+	Parties, Mediators, Proposers []string
+	// Rationale, Caveats and Precedents count what the proposals give.
+	Rationale, Caveats, Precedents int
 }
 
-// MechanismDetail is every proposal of one mechanism.
-type MechanismDetail struct {
+// MechanismPage is what mechanism.md receives: every proposal of one
+// mechanism across the corpus, compared. Links in it are relative to the
+// options/ folder.
+type MechanismPage struct {
+	Site      *Site
 	Mechanism string
+	// Slug names the page, options/<slug>.md.
+	Slug      string
 	Proposals []ProposalRef
+	// Articles counts the articles that propose it.
+	Articles int
+	// Sides are the sets of parties it is proposed between ("United
+	// States and China"), Mediators and Proposers the others named, each
+	// with how many proposals name them, the most frequent first.
+	Sides, Mediators, Proposers []Count
+	// Rationale, Caveats and Precedents are what the proposals give, each
+	// linking to the proposal's sentence.
+	Rationale, Caveats, Precedents []Point
 }
+
+// Count is a name and how many proposals give it.
+type Count struct {
+	Name string
+	N    int
+}
+
+// Point is a reason, caveat or precedent given for a proposal.
+type Point struct {
+	Text    string
+	Article *Article
+	Href    string // the proposal's sentence
+}
+
+// mechanismPath is the site path of a mechanism's page.
+func mechanismPath(mech string) string { return "options/" + analyze.Slug(mech) + ".md" }
 
 func newMatrix(s *Site) *Matrix {
 	m := &Matrix{}
@@ -361,25 +416,98 @@ func newMatrix(s *Site) *Matrix {
 	col := map[string]int{}
 	for i, mech := range m.Mechanisms {
 		col[mech] = i
-		m.Details = append(m.Details, MechanismDetail{Mechanism: mech})
+		m.Heads = append(m.Heads, Ref{Name: mech, Href: mechanismPath(mech)})
+		m.Details = append(m.Details, &MechanismPage{Site: s, Mechanism: mech, Slug: analyze.Slug(mech)})
 	}
 	for _, art := range s.Articles {
 		row := MatrixRow{Article: art, Href: art.Doc.ID + "/index.md", Cells: make([]MatrixCell, len(m.Mechanisms))}
 		for _, p := range art.Proposals {
+			m.Proposals++
+			if len(p.Caveats)+len(p.Precedents) > 0 {
+				m.Backed++
+			}
 			pr := s.proposalRef(art, p, "")
 			c := &row.Cells[col[p.Mechanism]]
 			c.Proposals = append(c.Proposals, pr)
-			for _, r := range pr.PartyRefs {
-				if !contains(c.Parties, r.Name) {
-					c.Parties = append(c.Parties, r.Name)
-				}
-			}
+			addNames(&c.Parties, pr.PartyRefs)
+			addNames(&c.Mediators, pr.MediatorRefs)
 			if n := pr.ProposerRef.Name; n != "the authors" && !contains(c.Proposers, n) {
 				c.Proposers = append(c.Proposers, n)
 			}
-			m.Details[col[p.Mechanism]].Proposals = append(m.Details[col[p.Mechanism]].Proposals, pr)
+			c.Rationale += len(p.Rationale)
+			c.Caveats += len(p.Caveats)
+			c.Precedents += len(p.Precedents)
+			d := m.Details[col[p.Mechanism]]
+			if len(d.Proposals) == 0 || d.Proposals[len(d.Proposals)-1].Article != art {
+				d.Articles++
+			}
+			d.Proposals = append(d.Proposals, s.proposalRef(art, p, "options"))
 		}
 		m.Rows = append(m.Rows, row)
 	}
+	for _, d := range m.Details {
+		d.compare()
+	}
 	return m
+}
+
+func addNames(names *[]string, refs []Ref) {
+	for _, r := range refs {
+		if !contains(*names, r.Name) {
+			*names = append(*names, r.Name)
+		}
+	}
+}
+
+// compare gathers what the proposals of one mechanism have in common.
+func (d *MechanismPage) compare() {
+	sides, mediators, proposers := map[string]int{}, map[string]int{}, map[string]int{}
+	for _, p := range d.Proposals {
+		var names []string
+		for _, r := range p.PartyRefs {
+			if !contains(names, r.Name) {
+				names = append(names, r.Name)
+			}
+		}
+		sort.Strings(names)
+		if len(names) > 0 {
+			sides[andJoin(names)]++
+		}
+		for _, r := range p.MediatorRefs {
+			mediators[r.Name]++
+		}
+		proposers[p.ProposerRef.Name]++
+		for _, x := range p.Rationale {
+			d.Rationale = append(d.Rationale, Point{Text: x, Article: p.Article, Href: p.Href})
+		}
+		for _, x := range p.Caveats {
+			d.Caveats = append(d.Caveats, Point{Text: x, Article: p.Article, Href: p.Href})
+		}
+		for _, x := range p.Precedents {
+			d.Precedents = append(d.Precedents, Point{Text: x, Article: p.Article, Href: p.Href})
+		}
+	}
+	d.Sides, d.Mediators, d.Proposers = counts(sides), counts(mediators), counts(proposers)
+}
+
+func andJoin(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// counts lists a tally, the most frequent first, then by name.
+func counts(m map[string]int) []Count {
+	out := make([]Count, 0, len(m))
+	for k, n := range m {
+		out = append(out, Count{Name: k, N: n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].N != out[j].N {
+			return out[i].N > out[j].N
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
 }

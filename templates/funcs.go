@@ -120,7 +120,16 @@ var mdFuncs = func() texttemplate.FuncMap {
 		"mdlink": MDLink,
 		// mdlinkt TEXT HREF TITLE: a link with a tooltip.
 		"mdlinkt": MDLinkTitle,
-		"mdrefs": mdRefs,
+		"mdrefs":  mdRefs,
+		// mdand escapes each element and joins them as a list in running
+		// text: "A", "A and B", "A, B and C".
+		"mdand": func(ss []string) string {
+			out := make([]string, len(ss))
+			for i, s := range ss {
+				out[i] = MD(s)
+			}
+			return andJoin(out)
+		},
 		// mdjoin escapes each element and joins them.
 		"mdjoin": func(ss []string, sep string) string {
 			out := make([]string, len(ss))

@@ -44,6 +44,7 @@ func TestGolden(t *testing.T) {
 	for _, p := range []string{
 		"index.md", "index.html", "oldest.md", "timeline.md", "timeline.html", "options.md", "network.md", "network.html",
 		"actors/index.md", "actors/irn.md", "gulf-2019/index.md", "gulf-2019/index.html", "gulf-2019/source.html",
+		"options/hotline.md", "options/hotline.html", "actors/kenneth-mckenzie.md",
 	} {
 		got, ok := files[p]
 		if !ok {
@@ -91,7 +92,7 @@ func TestSiteFiles(t *testing.T) {
 	files := render(t, Options{}, gulf(), strait())
 	want := []string{
 		"style.css", "favicon.svg", "index.md", "index.html", "oldest.md", "oldest.html",
-		"timeline.md", "timeline.html", "options.md", "options.html", "network.md", "network.html",
+		"timeline.md", "timeline.html", "options.md", "options.html", "options/hotline.md", "options/hotline.html", "options/notification.html", "network.md", "network.html",
 		"actors/index.md", "actors/index.html", "actors/irn.md", "actors/irn.html", "actors/gbr.html", "actors/irgc.html",
 		"gulf-2019/index.md", "gulf-2019/index.html", "gulf-2019/source.html", "gulf-2019/analysis.json",
 		"strait-2019/index.md", "strait-2019/index.html", "strait-2019/source.html", "strait-2019/analysis.json",

@@ -174,10 +174,10 @@ func incidentPhrase(a *analyze.Analysis, n *namer, in analyze.Incident) string {
 		ac = acts["other"]
 	}
 	s := "the "
-	if d := dateWords(in.Date, in.DatePrecision); d != "" {
+	if d := DateWords(in.Date, in.DatePrecision); d != "" {
 		s += d + " "
 	}
-	s += nounOf(ac, strings.ToLower(strings.TrimSpace(in.Trigger)), trimFunction(in.Object))
+	s += nounOf(ac, strings.ToLower(strings.TrimSpace(in.Trigger)), verbTrigger(a, in), trimFunction(in.Object))
 	if ac.mutual && len(in.Agents)+len(in.Targets) > 1 {
 		s += " between " + n.list(append(append([]string{}, in.Agents...), in.Targets...))
 	} else if len(in.Agents) > 0 {
@@ -376,10 +376,11 @@ func lowerInitial(s string) string {
 // evidenceOf is the sentence that holds s, the nearest to near; near when
 // none does.
 func evidenceOf(a *analyze.Analysis, s string, near int) int {
-	s = strings.TrimSpace(s)
+	s = strings.ToLower(strings.TrimSpace(s))
 	best := -1
 	for _, x := range a.Sentences {
-		if x.Section != analyze.SectionBody || (!strings.Contains(x.Text, s) && (len(x.Text) < 20 || !strings.Contains(s, x.Text))) {
+		t := strings.ToLower(x.Text)
+		if x.Section != analyze.SectionBody || (!strings.Contains(t, s) && (len(t) < 20 || !strings.Contains(s, t))) {
 			continue
 		}
 		if best < 0 || abs(x.Index-near) < abs(best-near) {

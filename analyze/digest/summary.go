@@ -67,14 +67,14 @@ func summarize(in analyze.Incident, n *namer, verb bool, place string) string {
 		s = agents + " " + trigger + " " + object
 	case a.mutual && agents != "":
 		sides := n.list(append(append([]string{}, in.Agents...), in.Targets...))
-		s = nounOf(a, trigger, object)
+		s = nounOf(a, trigger, verb, object)
 		if len(in.Agents)+len(in.Targets) > 1 && strings.Contains(sides, " and ") && a.by == "" {
 			s += " between " + sides
 		} else {
 			s += " " + a.byWord() + " " + sides
 		}
 	default:
-		s = nounOf(a, trigger, object)
+		s = nounOf(a, trigger, verb, object)
 		if agents != "" {
 			s += " " + a.byWord() + " " + agents
 		}
@@ -87,7 +87,7 @@ func summarize(in analyze.Incident, n *namer, verb bool, place string) string {
 	if place != "" {
 		s += " " + a.place + " " + place
 	}
-	if d := dateWords(in.Date, in.DatePrecision); d != "" {
+	if d := DateWords(in.Date, in.DatePrecision); d != "" {
 		s += ", " + d
 	} else if dt := strings.TrimSpace(in.DateText); dt != "" && !endsInFunctionWord(dt) {
 		s += ", " + dt
@@ -95,11 +95,12 @@ func summarize(in analyze.Incident, n *namer, verb bool, place string) string {
 	return upperFirst(s)
 }
 
-// nounOf is the head of a noun clause: the trigger when it is a noun,
-// else the type's noun, then "of" and the object when there is one.
-func nounOf(a act, trigger, object string) string {
+// nounOf is the head of a noun clause: the trigger when it is a noun of
+// one word, else the type's noun, then "of" and the object when there is
+// one.
+func nounOf(a act, trigger string, verb bool, object string) string {
 	head := a.noun
-	if trigger != "" && !strings.Contains(trigger, " ") {
+	if trigger != "" && !verb && !strings.Contains(trigger, " ") {
 		head = trigger
 	}
 	if object != "" {
@@ -118,9 +119,9 @@ func trimFunction(s string) string {
 	return strings.Trim(strings.Join(f, " "), ",;:")
 }
 
-// dateWords writes an ISO date at its precision: "20 June 2019", "June
+// DateWords writes an ISO date at its precision: "20 June 2019", "June
 // 2019", "2019"; "" when it is not one.
-func dateWords(date, precision string) string {
+func DateWords(date, precision string) string {
 	layouts := map[string][2]string{
 		"day":   {"2006-01-02", "2 January 2006"},
 		"month": {"2006-01", "January 2006"},
@@ -173,18 +174,27 @@ func placeWords(text, loc string) string {
 }
 
 // verbTrigger says whether the incident's trigger is a verb in its
-// sentence, by the tags of the tokens it covers. Without tokens (an
-// analysis read back from JSON) it is read as a noun, which always
-// composes.
+// sentence, by the tag of its first token. Without tokens (an analysis
+// read back from JSON) a trigger reads as a verb when its first word has
+// the form of a past tense.
 func verbTrigger(a *analyze.Analysis, in analyze.Incident) bool {
-	first := strings.Fields(in.Trigger)
-	if len(first) == 0 || in.Sentence < 0 || in.Sentence >= len(a.Sentences) {
+	first := strings.Fields(strings.ToLower(in.Trigger))
+	if len(first) == 0 {
 		return false
 	}
-	for _, t := range a.Sentences[in.Sentence].Tokens {
-		if strings.EqualFold(t.Text, first[0]) {
-			return t.Tag == "VBD" || t.Tag == "VBN" || t.Tag == "VBZ" || t.Tag == "VBP"
+	if in.Sentence >= 0 && in.Sentence < len(a.Sentences) {
+		for _, t := range a.Sentences[in.Sentence].Tokens {
+			if strings.EqualFold(t.Text, first[0]) {
+				return t.Tag == "VBD" || t.Tag == "VBN" || t.Tag == "VBZ" || t.Tag == "VBP"
+			}
 		}
 	}
-	return false
+	return strings.HasSuffix(first[0], "ed") || pastTense[first[0]]
+}
+
+// pastTense are irregular past forms of the event verbs.
+var pastTense = map[string]bool{
+	"shot": true, "struck": true, "hit": true, "fought": true, "held": true, "took": true,
+	"sank": true, "sunk": true, "threw": true, "blew": true, "brought": true, "cut": true,
+	"met": true, "spoke": true, "sent": true, "flew": true, "broke": true,
 }

@@ -356,15 +356,17 @@ func (ts timeScale) x(d int) int {
 func dayTime(d int) time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
 
 // labelGap is the least vertical distance between two labels on the same
-// side of the network, for 15px text.
-const labelGap = 19
+// side of the network, for 15px text; labelColumn how far outside the
+// circle the columns of labels stand.
+const (
+	labelGap    = 19
+	labelColumn = 24
+)
 
-// spreadLabels moves labels apart so that none overlaps another: labels on
-// each side of the circle are taken from top to bottom and pushed down to
-// keep labelGap between them, then back up if the last would leave the
-// drawing. A label that moved gets a leader line to its node. Labels on
-// the left end before the centre and those on the right start after it,
-// so the two sides never meet.
+// spreadLabels moves labels apart so that none overlaps another: labels in
+// each column are taken from top to bottom and pushed down to keep
+// labelGap between them, then back up if the last would leave the
+// drawing. A label away from its node gets a leader line to it.
 func spreadLabels(nodes []*Node, height int) {
 	for _, anchor := range []string{"start", "end"} {
 		var side []*Node
@@ -384,7 +386,7 @@ func spreadLabels(nodes []*Node, height int) {
 			}
 		}
 		for _, nd := range side {
-			if d := nd.LabelY - 5 - nd.Y; d > 3 || d < -3 {
+			if d := nd.LabelX - nd.X; d > nd.R+8 || d < -nd.R-8 || nd.LabelY-5-nd.Y > 3 || nd.LabelY-5-nd.Y < -3 {
 				nd.Leader = true
 				nd.LeaderX, nd.LeaderY = nd.LabelX-2, nd.LabelY-5
 				if anchor == "end" {
@@ -545,10 +547,12 @@ func newNetwork(s *Site) *Network {
 			X:      int(math.Round(cx + radius*cos)), Y: int(math.Round(cy + radius*sin)),
 			R: 4 + int(math.Round(8*math.Sqrt(float64(degree[id])/float64(maxDeg)))),
 		}
+		// Labels stand in two columns outside the circle, so that none
+		// lies across a node; a leader line joins each to its node.
 		if nd.X >= int(cx) {
-			nd.Anchor, nd.LabelX = "start", nd.X+nd.R+6
+			nd.Anchor, nd.LabelX = "start", int(cx+radius)+labelColumn
 		} else {
-			nd.Anchor, nd.LabelX = "end", nd.X-nd.R-6
+			nd.Anchor, nd.LabelX = "end", int(cx-radius)-labelColumn
 		}
 		nd.LabelY = nd.Y + 5
 		nodes[id] = nd

@@ -18,6 +18,10 @@ import (
 // past this length it is a paragraph, not a clause.
 const maxArgumentWords = 40
 
+// maxPurposeWords keeps a purpose clause short enough to follow the
+// measure in one sentence.
+const maxPurposeWords = 25
+
 // maxCited is how many incidents the bottom line cites.
 const maxCited = 2
 
@@ -60,11 +64,11 @@ func bottomLine(a *analyze.Analysis, n *namer, rec int) []analyze.Clause {
 		r = strings.TrimSpace(r)
 		if purpose(r) {
 			if len(out) == 1 {
-				add(analyze.ClausePurpose, strings.TrimRight(r, ".;, "), evidenceOf(a, r, p.Sentence), "")
+				add(analyze.ClausePurpose, lowerInitial(strings.TrimRight(r, ".;, ")), evidenceOf(a, r, p.Sentence), "")
 			}
 			continue
 		}
-		if argument == "" && usable(r) {
+		if argument == "" && usable(r) && !purposeLike(r) {
 			argument, argSentence = r, evidenceOf(a, r, p.Sentence)
 			argument = clauseOf(a, argSentence, argument)
 		}
@@ -242,14 +246,14 @@ func nounPhrase(toks []analyze.Token, cues []string) string {
 				continue
 			}
 			last := i + len(words) - 1
-			if !noun(toks[last].Tag) {
+			if !noun(toks[last].Tag) || !nominal(toks[i:last+1]) {
 				break
 			}
 			start, end := i, last+1
-			for start > 0 && modifier(toks[start-1].Tag) {
+			for start > 0 && modifier(toks[start-1].Tag) && word(toks[start-1].Text) {
 				start--
 			}
-			for end < len(toks) && noun(toks[end].Tag) {
+			for end < len(toks) && noun(toks[end].Tag) && word(toks[end].Text) {
 				end++
 			}
 			for start < i && ordinal[strings.ToLower(toks[start].Text)] {
@@ -266,7 +270,8 @@ func nounPhrase(toks []analyze.Token, cues []string) string {
 			}
 			np := strings.ReplaceAll(strings.Join(parts, " "), " - ", "-")
 			head := toks[end-1]
-			if head.Tag == "NNS" || mass[strings.ToLower(head.Text)] {
+			if head.Tag == "NNS" || mass[strings.ToLower(head.Text)] || strings.Contains(np, " of ") ||
+				comparative[strings.ToLower(toks[start].Text)] {
 				return np
 			}
 			if strings.ContainsRune("aeiou", unicode.ToLower([]rune(np)[0])) {
@@ -296,6 +301,35 @@ func npContext(tag string) bool {
 	return tag == "DT" || tag == "PRP$" || tag == "IN" || tag == "CD" || tag == "POS" || tag == "JJ"
 }
 
+// comparative are words that open a noun phrase taking no article ("more
+// patrols", "less violence").
+var comparative = map[string]bool{"more": true, "less": true, "fewer": true, "greater": true, "further": true}
+
+// word reports whether a token is a word, not punctuation the tagger
+// took for a noun (quotation marks).
+func word(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// nominal reports whether the tokens of a cue make a noun phrase: nouns,
+// adjectives, and "of" or "the" inside ("rules of the road").
+func nominal(toks []analyze.Token) bool {
+	for k, t := range toks {
+		switch {
+		case noun(t.Tag) || t.Tag == "JJ" || t.Tag == "VBN" || t.Tag == "HYPH":
+		case k > 0 && k < len(toks)-1 && (t.Tag == "IN" || t.Tag == "DT"):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 func noun(tag string) bool { return tag == "NN" || tag == "NNS" }
 
 func modifier(tag string) bool { return tag == "JJ" || tag == "NN" || tag == "VBN" || tag == "HYPH" }
@@ -304,9 +338,24 @@ func modifier(tag string) bool { return tag == "JJ" || tag == "NN" || tag == "VB
 // the measure ("so that commanders do not have to wait ...").
 func purpose(r string) bool {
 	l := strings.ToLower(r)
+	if strings.ContainsAny(r, "“”\"") {
+		return false // a quotation cut short, not a clause of the text's own
+	}
 	for _, p := range []string{"so that ", "so as to ", "in order to ", "to "} {
 		if strings.HasPrefix(l, p) {
-			return len(strings.Fields(r)) <= maxArgumentWords
+			return len(strings.Fields(r)) <= maxPurposeWords
+		}
+	}
+	return false
+}
+
+// purposeLike reports whether r opens as a purpose clause, which cannot
+// follow "argue that".
+func purposeLike(r string) bool {
+	l := strings.ToLower(r)
+	for _, p := range []string{"so that ", "so as to ", "in order to ", "to "} {
+		if strings.HasPrefix(l, p) {
+			return true
 		}
 	}
 	return false
@@ -319,10 +368,47 @@ func usable(s string) bool {
 	if len(f) < 4 || len(f) > maxArgumentWords || strings.HasSuffix(s, "?") {
 		return false
 	}
-	if w := strings.TrimRight(f[0], ","); len(w) > 2 && strings.ToUpper(w) == w && strings.HasSuffix(f[0], ",") {
-		return false // "WASHINGTON, March 16 -": a dateline, not an argument
+	if r := []rune(f[0])[0]; !unicode.IsUpper(r) {
+		return false // a fragment, not a sentence
+	}
+	if dateline(f) {
+		return false
+	}
+	// A sentence that opens on a person's pronoun reports what someone
+	// said: not the article's argument.
+	switch strings.ToLower(f[0]) {
+	case "he", "his", "she", "her", "him":
+		return false
 	}
 	return true
+}
+
+// dateline reports whether words open on a dateline ("WASHINGTON, March
+// 16 -", "SEOUL/PYONGYANG --"): a place in capitals, then a comma or a
+// dash soon after.
+func dateline(f []string) bool {
+	w := strings.TrimRight(f[0], ",")
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			letters++
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	if letters < 3 {
+		return false
+	}
+	if strings.HasSuffix(f[0], ",") {
+		return true
+	}
+	for _, x := range f[1:min(len(f), 8)] {
+		if x == "-" || x == "--" || x == "–" || x == "—" {
+			return true
+		}
+	}
+	return false
 }
 
 // stripCaveat drops the words that announce a caveat, which "warn that"

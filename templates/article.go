@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -271,24 +272,35 @@ func (v *Article) parts() []Part {
 	a := v.Analysis
 	findings := v.findings()
 	placed := make([]bool, len(a.Sentences))
-	para := func(s analyze.Sentence) int {
-		for i, p := range a.Paragraphs {
-			if s.Start >= p.Start && s.End <= p.End {
-				return i
-			}
+	// paraOf[i] is the paragraph holding sentence i, or -1-i: both lists
+	// are in text order, so one pass pairs them.
+	paraOf := make([]int, len(a.Sentences))
+	for i, p := 0, 0; i < len(a.Sentences); i++ {
+		s := a.Sentences[i]
+		for p < len(a.Paragraphs) && a.Paragraphs[p].End < s.End {
+			p++
 		}
-		return -1 - s.Index
+		paraOf[i] = -1 - s.Index
+		if p < len(a.Paragraphs) && s.Start >= a.Paragraphs[p].Start && s.End <= a.Paragraphs[p].End {
+			paraOf[i] = p
+		}
 	}
-	group := func(keep func(s analyze.Sentence) bool) [][]SourceSentence {
+	// group gathers, from sentence from on, the sentences not yet placed
+	// that keep accepts, stopping at the first that stop accepts.
+	group := func(from int, keep func(s analyze.Sentence) bool, stop func(s analyze.Sentence) bool) [][]SourceSentence {
 		var out [][]SourceSentence
 		last := 0
-		for i, s := range a.Sentences {
+		for i := from; i < len(a.Sentences); i++ {
+			s := a.Sentences[i]
+			if stop(s) {
+				break
+			}
 			if placed[i] || !keep(s) {
 				continue
 			}
 			placed[i] = true
 			ss := SourceSentence{Sentence: s, Findings: findings[s.Index]}
-			if p := para(s); len(out) > 0 && p == last {
+			if p := paraOf[i]; len(out) > 0 && p == last {
 				out[len(out)-1] = append(out[len(out)-1], ss)
 			} else {
 				out = append(out, []SourceSentence{ss})
@@ -314,10 +326,14 @@ func (v *Article) parts() []Part {
 		if seen[sec.Kind]++; count[sec.Kind] > 1 {
 			p.Label += " " + strconv.Itoa(seen[sec.Kind])
 		}
-		p.Paragraphs = group(func(s analyze.Sentence) bool { return s.Start >= sec.Start && s.End <= sec.End })
+		// Sections and sentences are both in text order: start at the
+		// first sentence that does not end before the section.
+		from := sort.Search(len(a.Sentences), func(i int) bool { return a.Sentences[i].End > sec.Start })
+		p.Paragraphs = group(from, func(s analyze.Sentence) bool { return s.Start >= sec.Start && s.End <= sec.End },
+			func(s analyze.Sentence) bool { return s.Start >= sec.End })
 		out = append(out, p)
 	}
-	if rest := group(func(analyze.Sentence) bool { return true }); len(rest) > 0 {
+	if rest := group(0, func(analyze.Sentence) bool { return true }, func(analyze.Sentence) bool { return false }); len(rest) > 0 {
 		out = append(out, Part{Kind: "other", Label: "Elsewhere on the page", Paragraphs: rest})
 	}
 	return out

@@ -67,9 +67,15 @@ func (s *Stage) Apply(a *analyze.Analysis) {
 		a.Actors[i].Display = display(a.Actors[i])
 	}
 	n := newNamer(a)
+	places := map[string]string{} // each location is looked up in the text once
 	for i := range a.Incidents {
 		in := &a.Incidents[i]
-		in.Summary = summarize(*in, n, verbTrigger(a, *in), placeWords(a.Doc.Text, in.Location))
+		p, ok := places[in.Location]
+		if !ok {
+			p = placeWords(a.Doc.Text, in.Location)
+			places[in.Location] = p
+		}
+		in.Summary = summarize(*in, n, verbTrigger(a, *in), p)
 	}
 	passages, scores := keyPassages(a, s.opts.TextRank)
 	rec := recommendation(a)

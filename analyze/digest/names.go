@@ -3,6 +3,7 @@ package digest
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/brief-tool/brief/analyze"
 )
@@ -166,7 +167,7 @@ func definite(text string, ac analyze.Actor, name string) bool {
 			continue
 		}
 		// "the China Coast Guard": the article belongs to what follows.
-		if after := strings.TrimLeft(text[m.End:], " "); after != "" && (unicode.IsUpper([]rune(after)[0]) || after[0] == '-') {
+		if after := strings.TrimLeft(text[m.End:], " "); after != "" && (startsUpper(after) || after[0] == '-') {
 			continue
 		}
 		all++
@@ -183,6 +184,11 @@ func definite(text string, ac analyze.Actor, name string) bool {
 		return false
 	}
 	return 2*with > all
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 func hasDefiniteWord(name string) bool {

@@ -45,6 +45,19 @@ const maxQuotes = 5
 // and keeps the best by their sentence's TextRank score, in text order.
 func quotes(a *analyze.Analysis, scores map[int]float64) []analyze.Quote {
 	var qs []analyze.Quote
+	var named map[int][]int // body sentence -> actors named in it, once per sentence
+	if len(a.Actors) > 0 {
+		named = map[int][]int{}
+		for i, ac := range a.Actors {
+			for _, m := range ac.Mentions {
+				if m.Section == analyze.SectionBody {
+					if l := named[m.Sentence]; len(l) == 0 || l[len(l)-1] != i {
+						named[m.Sentence] = append(l, i)
+					}
+				}
+			}
+		}
+	}
 	for _, s := range a.Sentences {
 		if s.Section != analyze.SectionBody {
 			continue
@@ -53,7 +66,7 @@ func quotes(a *analyze.Analysis, scores map[int]float64) []analyze.Quote {
 			if len(strings.Fields(q)) < 4 {
 				continue
 			}
-			qs = append(qs, analyze.Quote{Text: q, Sentence: s.Index, Speaker: speaker(a, s.Index)})
+			qs = append(qs, analyze.Quote{Text: q, Sentence: s.Index, Speaker: speaker(a, named[s.Index])})
 		}
 	}
 	sort.SliceStable(qs, func(i, j int) bool {
@@ -95,25 +108,19 @@ func quoted(s string) []string {
 	return out
 }
 
-// speaker is the id of the actor named in body sentence n who most likely
-// said a quote there: a person if one is named, else the first actor
-// named (in the order of the analysis, most salient first).
-func speaker(a *analyze.Analysis, n int) string {
-	first := ""
-	for _, ac := range a.Actors {
-		for _, m := range ac.Mentions {
-			if m.Sentence != n || m.Section != analyze.SectionBody {
-				continue
-			}
-			if ac.Kind == analyze.KindPerson {
-				return ac.ID
-			}
-			if first == "" {
-				first = ac.ID
-			}
+// speaker is the id of the actor among named (indexes into a.Actors, in
+// their order: most salient first) who most likely said a quote in their
+// sentence: a person if one is named, else the first actor named.
+func speaker(a *analyze.Analysis, named []int) string {
+	for _, i := range named {
+		if a.Actors[i].Kind == analyze.KindPerson {
+			return a.Actors[i].ID
 		}
 	}
-	return first
+	if len(named) > 0 {
+		return a.Actors[named[0]].ID
+	}
+	return ""
 }
 
 // recommendation is the index in a.Proposals of the main recommendation:

@@ -1,6 +1,8 @@
 package digest
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"time"
 
@@ -89,21 +91,18 @@ func Merge(docs []*analyze.Analysis) *Timeline {
 			items = append(items, item{d, k, in, ev})
 		}
 	}
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := items[i], items[j]
-		if a.ev.Start != b.ev.Start {
-			return a.ev.Start < b.ev.Start
-		}
-		if a.ev.End != b.ev.End {
-			return a.ev.End < b.ev.End
-		}
-		if a.in.Type != b.in.Type {
-			return a.in.Type < b.in.Type
-		}
-		if a.doc != b.doc {
-			return docs[a.doc].Doc.ID < docs[b.doc].Doc.ID
-		}
-		return a.in.Sentence < b.in.Sentence
+	// A total order (the last key, the item's own place, is unique), so
+	// an unstable sort is deterministic.
+	slices.SortFunc(items, func(a, b item) int {
+		return cmp.Or(
+			cmp.Compare(a.ev.Start, b.ev.Start),
+			cmp.Compare(a.ev.End, b.ev.End),
+			cmp.Compare(a.in.Type, b.in.Type),
+			cmp.Compare(docs[a.doc].Doc.ID, docs[b.doc].Doc.ID),
+			cmp.Compare(a.in.Sentence, b.in.Sentence),
+			cmp.Compare(a.doc, b.doc),
+			cmp.Compare(a.inc, b.inc),
+		)
 	})
 	// open are the events a later incident may still join, in the order
 	// they were opened.

@@ -350,8 +350,8 @@ type MatrixRow struct {
 // MatrixCell is what one article proposes under one mechanism.
 type MatrixCell struct {
 	Proposals []ProposalRef
-	// Parties, Mediators and Proposers (other than the authors) of all of
-	// them, each named once.
+	// Parties, Mediators and Proposers ("the authors" or an actor) of all
+	// of them, each named once.
 	Parties, Mediators, Proposers []string
 	// Rationale, Caveats and Precedents count what the proposals give.
 	Rationale, Caveats, Precedents int
@@ -431,7 +431,7 @@ func newMatrix(s *Site) *Matrix {
 			c.Proposals = append(c.Proposals, pr)
 			addNames(&c.Parties, pr.PartyRefs)
 			addNames(&c.Mediators, pr.MediatorRefs)
-			if n := pr.ProposerRef.Name; n != "the authors" && !contains(c.Proposers, n) {
+			if n := pr.ProposerRef.Name; !contains(c.Proposers, n) {
 				c.Proposers = append(c.Proposers, n)
 			}
 			c.Rationale += len(p.Rationale)

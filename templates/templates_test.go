@@ -159,7 +159,7 @@ func TestOptionsMatrix(t *testing.T) {
 	md := string(files["options.md"])
 	for _, want := range []string{
 		"[Hotline](options/hotline.md)",
-		"Between United Kingdom and Iran, through Oman. 1 reason, 1 caveat, 1 precedent",
+		"Proposed by the authors. Between United Kingdom and Iran, through Oman. 1 reason, 1 caveat, 1 precedent",
 		"2 options in 2 articles; 1 with a caveat or a precedent.",
 	} {
 		if !strings.Contains(md, want) {

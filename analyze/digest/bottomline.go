@@ -102,7 +102,7 @@ func bottomLine(a *analyze.Analysis, n *namer, rec int) []analyze.Clause {
 				warn = " warns that "
 			}
 			n := evidenceOf(a, c, p.Sentence)
-			add(analyze.ClauseCaveat, pronoun+warn+clauseOf(a, n, stripCaveat(c)), n, ".")
+			add(analyze.ClauseCaveat, pronoun+warn+stripCaveat(clauseOf(a, n, c)), n, ".")
 			break
 		}
 	}
@@ -411,11 +411,11 @@ func dateline(f []string) bool {
 	return false
 }
 
-// stripCaveat drops the words that announce a caveat, which "warn that"
-// already says.
+// stripCaveat drops the words that announce a caveat ("the risk is
+// that"), which "warn that" already says.
 func stripCaveat(s string) string {
-	for _, p := range []string{"The risk is that ", "The danger is that ", "The problem is that "} {
-		if strings.HasPrefix(s, p) {
+	for _, p := range []string{"the risk is that ", "the danger is that ", "the problem is that "} {
+		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
 			return s[len(p):]
 		}
 	}

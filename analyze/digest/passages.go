@@ -124,11 +124,16 @@ func speaker(a *analyze.Analysis, named []int) string {
 }
 
 // recommendation is the index in a.Proposals of the main recommendation:
-// a body proposal, the authors' own over one they report, then the most
-// confident, then the earliest; -1 when the body has none.
+// a body proposal, the authors' own over one they report, then the one
+// the article says most about (restatements, reasons, caveats,
+// precedents), then the most confident, then the earliest; -1 when the
+// body has none.
 func recommendation(a *analyze.Analysis) int {
 	best := -1
 	own := func(p analyze.Proposal) bool { return p.Proposer == "authors" || p.Proposer == "" }
+	said := func(p analyze.Proposal) int {
+		return len(p.Support) + len(p.Rationale) + len(p.Caveats) + len(p.Precedents)
+	}
 	for i, p := range a.Proposals {
 		if p.Section != analyze.SectionBody {
 			continue
@@ -138,13 +143,16 @@ func recommendation(a *analyze.Analysis) int {
 			continue
 		}
 		b := a.Proposals[best]
-		if own(p) != own(b) {
+		switch {
+		case own(p) != own(b):
 			if own(p) {
 				best = i
 			}
-			continue
-		}
-		if p.Confidence > b.Confidence {
+		case said(p) != said(b):
+			if said(p) > said(b) {
+				best = i
+			}
+		case p.Confidence > b.Confidence:
 			best = i
 		}
 	}

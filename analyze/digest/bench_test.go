@@ -51,7 +51,7 @@ func article(words int, seed int64) *analyze.Analysis {
 	return a
 }
 
-// addActor names actors by every occurrence of their word.
+// addActorAll names an actor at every occurrence of its word.
 func addActorAll(a *analyze.Analysis, id, name, kind, w string) {
 	ac := analyze.Actor{ID: id, Name: name, Kind: kind}
 	for _, s := range a.Sentences {

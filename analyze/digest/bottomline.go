@@ -226,7 +226,6 @@ var mass = map[string]bool{
 	"mediation": true, "separation": true, "disengagement": true, "cooperation": true,
 	"de-escalation": true, "communication": true, "transparency": true, "coordination": true,
 	"deconfliction": true, "de-confliction": true, "verification": true, "monitoring": true,
-	"pullback": false,
 }
 
 // nounPhrase finds the first cue that ends in a noun among the tokens and

@@ -181,7 +181,7 @@ func incidentPhrase(a *analyze.Analysis, n *namer, in analyze.Incident) string {
 	if d := DateWords(in.Date, in.DatePrecision); d != "" {
 		s += d + " "
 	}
-	s += nounOf(ac, strings.ToLower(strings.TrimSpace(in.Trigger)), verbTrigger(a, in), trimFunction(in.Object))
+	s += nounOf(ac, strings.ToLower(strings.TrimSpace(in.Trigger)), triggerPOS(a, in), withArticle(trimFunction(in.Object)))
 	if ac.mutual && len(in.Agents)+len(in.Targets) > 1 {
 		s += " between " + n.list(append(append([]string{}, in.Agents...), in.Targets...))
 	} else if len(in.Agents) > 0 {
@@ -426,7 +426,7 @@ func stripCaveat(s string) string {
 // a name opens it, its final stop removed.
 func clauseOf(a *analyze.Analysis, n int, s string) string {
 	s = strings.TrimSpace(s)
-	for _, c := range []string{"But ", "And ", "Yet ", "However, ", "Still, ", "Indeed, "} {
+	for _, c := range []string{"But ", "And ", "Yet ", "However, ", "Still, ", "Indeed, ", "First, ", "Second, ", "Third, ", "Fourth, ", "Finally, ", "Also, "} {
 		if strings.HasPrefix(s, c) {
 			s = upperFirst(s[len(c):])
 			break

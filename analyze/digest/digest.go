@@ -75,7 +75,7 @@ func (s *Stage) Apply(a *analyze.Analysis) {
 			p = placeWords(a.Doc.Text, in.Location)
 			places[in.Location] = p
 		}
-		in.Summary = summarize(*in, n, verbTrigger(a, *in), p)
+		in.Summary = summarize(*in, n, triggerPOS(a, *in), p)
 	}
 	passages, scores := keyPassages(a, s.opts.TextRank)
 	rec := recommendation(a)

@@ -106,42 +106,54 @@ func TestSummarize(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		in    analyze.Incident
-		verb  bool
+		pos   string
 		place string
 		want  string
 	}{
-		{"all the fields", a.Incidents[0], true, "the Strait of Hormuz", "Iran shot down a U.S. RQ-4A drone over the Strait of Hormuz, 20 June 2019"},
+		{"all the fields", a.Incidents[0], posVerb, "the Strait of Hormuz", "Iran shot down a U.S. RQ-4A drone over the Strait of Hormuz, 20 June 2019"},
 		{"a noun trigger", with(func(in *analyze.Incident) {
 			in.Type, in.Trigger, in.Object, in.Agents = "seizure", "seizure", "the Stena Impero", []string{"irgc"}
-		}), false, "", "Seizure of the Stena Impero by the Islamic Revolutionary Guard Corps"},
+		}), posNoun, "", "Seizure of the Stena Impero by the Islamic Revolutionary Guard Corps"},
 		{"no trigger yet: type, agent, target", with(func(in *analyze.Incident) {
 			in.Type, in.Agents, in.Targets, in.Date, in.DatePrecision = "shootdown", []string{"IRN"}, []string{"USA"}, "2019-06", "month"
-		}), false, "", "Shootdown by Iran against the United States, June 2019"},
+		}), posNoun, "", "Shootdown by Iran against the United States, June 2019"},
 		{"a verb without an object reads as a noun", with(func(in *analyze.Incident) {
 			in.Type, in.Trigger, in.Agents, in.Targets = "attack", "attacked", []string{"IRN"}, []string{"USA"}
-		}), true, "", "Attack by Iran on the United States"},
+		}), posVerb, "", "Attack by Iran on the United States"},
 		{"mutual types name both sides", with(func(in *analyze.Incident) {
 			in.Type, in.Agents, in.Targets, in.Date, in.DatePrecision = "clash", []string{"IRN"}, []string{"USA"}, "2019", "year"
-		}), false, "the Gulf", "Clash between Iran and the United States in the Gulf, 2019"},
+		}), posNoun, "the Gulf", "Clash between Iran and the United States in the Gulf, 2019"},
 		{"no agent", with(func(in *analyze.Incident) {
 			in.Type, in.Targets = "strike", []string{"USA"}
-		}), false, "", "Strike on the United States"},
+		}), posNoun, "", "Strike on the United States"},
 		{"an unresolved date as written", with(func(in *analyze.Incident) {
 			in.Type, in.Agents, in.DateText = "threat", []string{"IRN"}, "last week"
-		}), false, "", "Threat by Iran, last week"},
+		}), posNoun, "", "Threat by Iran, last week"},
 		{"an object ending in a function word is trimmed", with(func(in *analyze.Incident) {
 			in.Type, in.Trigger, in.Object, in.Agents = "seizure", "seized", "a tanker that", []string{"IRN"}
-		}), true, "", "Iran seized a tanker"},
+		}), posVerb, "", "Iran seized a tanker"},
 		{"a date text ending in a function word is left out", with(func(in *analyze.Incident) {
 			in.Type, in.Agents, in.DateText = "attack", []string{"IRN"}, "the day before"
-		}), false, "", "Attack by Iran"},
+		}), posNoun, "", "Attack by Iran"},
 		{"an unknown type", with(func(in *analyze.Incident) {
 			in.Type, in.Agents = "cyber", []string{"IRN"}
-		}), false, "", "Incident involving Iran"},
-		{"nothing but a type", with(func(in *analyze.Incident) { in.Type = "collision" }), false, "", "Collision"},
+		}), posNoun, "", "Incident involving Iran"},
+		{"nothing but a type", with(func(in *analyze.Incident) { in.Type = "collision" }), posNoun, "", "Collision"},
+		{"a bare noun as object gets an article", with(func(in *analyze.Incident) {
+			in.Type, in.Trigger, in.Object, in.Agents = "shootdown", "destroyed", "drone", []string{"IRN"}
+		}), posVerb, "", "Iran destroyed a drone"},
+		{"an infinitive does not head the clause", with(func(in *analyze.Incident) {
+			in.Type, in.Trigger, in.Agents, in.Targets = "communication", "answer", []string{"IRN"}, []string{"USA"}
+		}), posNone, "", "Contact between Iran and the United States"},
+		{"the type's noun takes the object with its preposition", with(func(in *analyze.Incident) {
+			in.Type, in.Trigger, in.Object, in.Targets = "attack", "attacking", "a convoy", []string{"USA"}
+		}), posNone, "", "Attack on a convoy"},
+		{"an event nobody did takes no object", with(func(in *analyze.Incident) {
+			in.Type, in.Trigger, in.Object = "other", "entered", "airspace"
+		}), posVerb, "international waters", "Incident in international waters"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := summarize(tc.in, n, tc.verb, tc.place)
+			got := summarize(tc.in, n, tc.pos, tc.place)
 			if got != tc.want {
 				t.Errorf("summarize = %q\nwant        %q", got, tc.want)
 			}

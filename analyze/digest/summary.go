@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/brief-tool/brief/analyze"
 )
@@ -17,23 +18,24 @@ type act struct {
 	mutual       bool
 	place        string
 	by           string // before the agents: "by", or "involving" for an event nobody did
+	object       string // before the object after the type's noun ("attack on"), "" for none
 }
 
 // acts gives every incident type of the contract its wording; a type
 // outside the list reads as "other".
 var acts = map[string]act{
-	"attack":        {noun: "attack", target: "on", place: "in"},
-	"shootdown":     {noun: "shootdown", target: "against", place: "over"},
-	"seizure":       {noun: "seizure", target: "from", place: "in"},
-	"interception":  {noun: "interception", target: "of", place: "over"},
-	"strike":        {noun: "strike", target: "on", place: "in"},
-	"clash":         {noun: "clash", mutual: true, place: "in"},
-	"collision":     {noun: "collision", mutual: true, place: "in"},
-	"deployment":    {noun: "deployment", target: "against", place: "to"},
-	"threat":        {noun: "threat", target: "against", place: "in"},
-	"sanction":      {noun: "sanctions", target: "on", place: "in"},
-	"cooperation":   {noun: "cooperation", mutual: true, place: "in"},
-	"communication": {noun: "contact", mutual: true, place: "in"},
+	"attack":        {noun: "attack", target: "on", place: "in", object: "on"},
+	"shootdown":     {noun: "shootdown", target: "against", place: "over", object: "of"},
+	"seizure":       {noun: "seizure", target: "from", place: "in", object: "of"},
+	"interception":  {noun: "interception", target: "of", place: "over", object: "of"},
+	"strike":        {noun: "strike", target: "on", place: "in", object: "on"},
+	"clash":         {noun: "clash", mutual: true, place: "in", object: "with"},
+	"collision":     {noun: "collision", mutual: true, place: "in", object: "with"},
+	"deployment":    {noun: "deployment", target: "against", place: "to", object: "of"},
+	"threat":        {noun: "threat", target: "against", place: "in", object: "against"},
+	"sanction":      {noun: "sanctions", target: "on", place: "in", object: "on"},
+	"cooperation":   {noun: "cooperation", mutual: true, place: "in", object: "on"},
+	"communication": {noun: "contact", mutual: true, place: "in", object: "on"},
 	"other":         {noun: "incident", mutual: true, place: "in", by: "involving"},
 }
 
@@ -53,28 +55,28 @@ func (a act) byWord() string {
 // is a verb in the text; place is the location as the clause should write
 // it ("the Strait of Hormuz"). It never cuts the sentence, never ends in a
 // function word and names the agents whenever the incident has some.
-func summarize(in analyze.Incident, n *namer, verb bool, place string) string {
+func summarize(in analyze.Incident, n *namer, pos string, place string) string {
 	a, ok := acts[in.Type]
 	if !ok {
 		a = acts["other"]
 	}
 	agents, targets := n.list(in.Agents), n.list(in.Targets)
 	trigger := strings.ToLower(strings.TrimSpace(in.Trigger))
-	object := trimFunction(strings.TrimSpace(in.Object))
+	object := withArticle(trimFunction(strings.TrimSpace(in.Object)))
 	var s string
 	switch {
-	case verb && trigger != "" && agents != "" && object != "":
+	case pos == posVerb && trigger != "" && agents != "" && object != "":
 		s = agents + " " + trigger + " " + object
 	case a.mutual && agents != "":
 		sides := n.list(append(append([]string{}, in.Agents...), in.Targets...))
-		s = nounOf(a, trigger, verb, object)
+		s = nounOf(a, trigger, pos, object)
 		if len(in.Agents)+len(in.Targets) > 1 && strings.Contains(sides, " and ") && a.by == "" {
 			s += " between " + sides
 		} else {
 			s += " " + a.byWord() + " " + sides
 		}
 	default:
-		s = nounOf(a, trigger, verb, object)
+		s = nounOf(a, trigger, pos, object)
 		if agents != "" {
 			s += " " + a.byWord() + " " + agents
 		}
@@ -96,17 +98,36 @@ func summarize(in analyze.Incident, n *namer, verb bool, place string) string {
 }
 
 // nounOf is the head of a noun clause: the trigger when it is a noun of
-// one word, else the type's noun, then "of" and the object when there is
-// one.
-func nounOf(a act, trigger string, verb bool, object string) string {
-	head := a.noun
-	if trigger != "" && !verb && !strings.Contains(trigger, " ") {
-		head = trigger
+// one word ("seizure of the Stena Impero"), else the type's noun with the
+// preposition it takes ("attack on a convoy"); then the object, when
+// there is one and the head can take it.
+func nounOf(a act, trigger, pos, object string) string {
+	if trigger != "" && pos == posNoun && !strings.Contains(trigger, " ") {
+		if object != "" {
+			return trigger + " of " + object
+		}
+		return trigger
 	}
-	if object != "" {
-		return head + " of " + object
+	if object != "" && a.object != "" {
+		return a.noun + " " + a.object + " " + object
 	}
-	return head
+	return a.noun
+}
+
+// withArticle gives a bare singular noun ("drone", as an extractor may
+// keep only the head) the indefinite article a clause needs.
+func withArticle(object string) string {
+	if object == "" || strings.Contains(object, " ") || strings.HasSuffix(object, "s") {
+		return object
+	}
+	r, _ := utf8.DecodeRuneInString(object)
+	if !unicode.IsLower(r) {
+		return object // a name: "Taipei", "Grace 1"
+	}
+	if strings.ContainsRune("aeiou", r) {
+		return "an " + object
+	}
+	return "a " + object
 }
 
 // trimFunction drops function words from the end of a phrase ("a drone
@@ -173,23 +194,39 @@ func placeWords(text, loc string) string {
 	return loc
 }
 
-// verbTrigger says whether the incident's trigger is a verb in its
-// sentence, by the tag of its first token. Without tokens (an analysis
-// read back from JSON) a trigger reads as a verb when its first word has
-// the form of a past tense.
-func verbTrigger(a *analyze.Analysis, in analyze.Incident) bool {
+// The parts of speech of a trigger that matter to a summary.
+const (
+	posVerb = "verb" // a finite verb: "Iran seized a tanker"
+	posNoun = "noun" // a noun that can head the clause: "seizure of a tanker"
+	posNone = ""     // neither (an infinitive, a gerund): the type's noun heads
+)
+
+// triggerPOS says what the incident's trigger is in its sentence, by the
+// tag of its first token. Without tokens (an analysis read back from JSON)
+// a trigger reads as a verb when its first word has the form of a past
+// tense, else as a noun.
+func triggerPOS(a *analyze.Analysis, in analyze.Incident) string {
 	first := strings.Fields(strings.ToLower(in.Trigger))
 	if len(first) == 0 {
-		return false
+		return posNone
 	}
 	if in.Sentence >= 0 && in.Sentence < len(a.Sentences) {
 		for _, t := range a.Sentences[in.Sentence].Tokens {
 			if strings.EqualFold(t.Text, first[0]) {
-				return t.Tag == "VBD" || t.Tag == "VBN" || t.Tag == "VBZ" || t.Tag == "VBP"
+				switch t.Tag {
+				case "VBD", "VBN", "VBZ", "VBP":
+					return posVerb
+				case "NN", "NNS":
+					return posNoun
+				}
+				return posNone
 			}
 		}
 	}
-	return strings.HasSuffix(first[0], "ed") || pastTense[first[0]]
+	if strings.HasSuffix(first[0], "ed") || pastTense[first[0]] {
+		return posVerb
+	}
+	return posNoun
 }
 
 // pastTense are irregular past forms of the event verbs.

@@ -161,7 +161,9 @@ func newTimeline(tl *Timeline, from, title string) *Timeline {
 		if when == "" {
 			when = ev.Date
 		}
-		text := when + " · " + ev.Type + " · " + ev.Summary
+		// The summary ends on the date, which the row already opens with.
+		summary := strings.TrimSuffix(ev.Summary, ", "+ev.When)
+		text := when + " · " + ev.Type + " · " + summary
 		if n := len(ev.Reports); n > 1 {
 			text += fmt.Sprintf(" (%d reports)", n)
 		}
@@ -180,7 +182,7 @@ func newTimeline(tl *Timeline, from, title string) *Timeline {
 		c.Rows = append(c.Rows, r)
 		lr := ListRow{X: list.LineX, Y: listTop + i*listRow, Mark: r.Mark, Type: ev.Type, Date: when + " · " + ev.Type,
 			TextX: list.LineX + 14, Tooltip: text, Href: r.Href}
-		lr.Summary = trunc(int(float64(listWidth-lr.TextX-4)/listChar), ev.Summary)
+		lr.Summary = trunc(int(float64(listWidth-lr.TextX-4)/listChar), summary)
 		list.Rows = append(list.Rows, lr)
 	}
 	for _, p := range []string{"day", "month", "year"} {

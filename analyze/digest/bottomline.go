@@ -434,10 +434,17 @@ func clauseOf(a *analyze.Analysis, n int, s string) string {
 	}
 	s = strings.TrimRight(s, ".!;")
 	first, _, _ := strings.Cut(s, " ")
+	first = strings.Trim(first, ",;:")
 	if n >= 0 && n < len(a.Sentences) {
 		for _, t := range a.Sentences[n].Tokens {
-			if t.Text == strings.Trim(first, ",;:") {
-				if t.Tag == "NNP" || t.Tag == "NNPS" || t.Text == "I" {
+			if t.Text == first {
+				// A name keeps its capital, and so does a word the text
+				// never writes in lower case ("Russian").
+				l := strings.ToLower(first)
+				switch {
+				case function[l] || commonStart[l]:
+					return lowerInitial(s)
+				case t.Tag == "NNP" || t.Tag == "NNPS" || t.Text == "I" || !lowerInText(a.Doc.Text, first):
 					return s
 				}
 				return lowerInitial(s)
@@ -445,6 +452,18 @@ func clauseOf(a *analyze.Analysis, n int, s string) string {
 		}
 	}
 	return lowerFirst(s)
+}
+
+// lowerInText reports whether the text writes word in lower case
+// somewhere, after a space.
+func lowerInText(text, word string) bool {
+	l := strings.ToLower(word)
+	for _, after := range []string{" ", ",", "."} {
+		if strings.Contains(text, " "+l+after) {
+			return true
+		}
+	}
+	return false
 }
 
 // lowerInitial lowers the first letter of s unless the first word is an

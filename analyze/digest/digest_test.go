@@ -148,6 +148,15 @@ func TestSummarize(t *testing.T) {
 		{"the type's noun takes the object with its preposition", with(func(in *analyze.Incident) {
 			in.Type, in.Trigger, in.Object, in.Targets = "attack", "attacking", "a convoy", []string{"USA"}
 		}), posNone, "", "Attack on a convoy"},
+		{"nobody named: the passive", with(func(in *analyze.Incident) {
+			in.Type, in.Trigger, in.Object = "seizure", "seized", "a tanker"
+		}), posParticiple, "the Strait of Hormuz", "A tanker was seized in the Strait of Hormuz"},
+		{"a verb's object does not go with on", with(func(in *analyze.Incident) {
+			in.Type, in.Trigger, in.Object = "strike", "fired", "59 missiles"
+		}), posVerb, "", "Strike"},
+		{"mutual types take no object", with(func(in *analyze.Incident) {
+			in.Type, in.Trigger, in.Object, in.Agents, in.Targets = "collision", "collision", "a propeller", []string{"IRN"}, []string{"USA"}
+		}), posNoun, "", "Collision between Iran and the United States"},
 		{"an event nobody did takes no object", with(func(in *analyze.Incident) {
 			in.Type, in.Trigger, in.Object = "other", "entered", "airspace"
 		}), posVerb, "international waters", "Incident in international waters"},

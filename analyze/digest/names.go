@@ -231,6 +231,7 @@ func lowerFirst(s string) string {
 var commonStart = map[string]bool{
 	"talks": true, "exchanges": true, "none": true, "periods": true, "incidents": true,
 	"each": true, "both": true, "neither": true, "such": true, "without": true,
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "several": true, "many": true, "most": true,
 }
 
 // function lists English function words: a composed clause never ends in

@@ -18,6 +18,7 @@ type act struct {
 	mutual       bool
 	place        string
 	by           string // before the agents: "by", or "involving" for an event nobody did
+	intransitive bool   // nothing is acted on: an object the extractor found is not kept
 	object       string // before the object after the type's noun ("attack on"), "" for none
 }
 
@@ -29,13 +30,13 @@ var acts = map[string]act{
 	"seizure":       {noun: "seizure", target: "from", place: "in", object: "of"},
 	"interception":  {noun: "interception", target: "of", place: "over", object: "of"},
 	"strike":        {noun: "strike", target: "on", place: "in", object: "on"},
-	"clash":         {noun: "clash", mutual: true, place: "in", object: "with"},
-	"collision":     {noun: "collision", mutual: true, place: "in", object: "with"},
+	"clash":         {noun: "clash", mutual: true, place: "in", intransitive: true},
+	"collision":     {noun: "collision", mutual: true, place: "in", intransitive: true},
 	"deployment":    {noun: "deployment", target: "against", place: "to", object: "of"},
 	"threat":        {noun: "threat", target: "against", place: "in", object: "against"},
 	"sanction":      {noun: "sanctions", target: "on", place: "in", object: "on"},
-	"cooperation":   {noun: "cooperation", mutual: true, place: "in", object: "on"},
-	"communication": {noun: "contact", mutual: true, place: "in", object: "on"},
+	"cooperation":   {noun: "cooperation", mutual: true, place: "in"},
+	"communication": {noun: "contact", mutual: true, place: "in"},
 	"other":         {noun: "incident", mutual: true, place: "in", by: "involving"},
 }
 
@@ -63,13 +64,26 @@ func summarize(in analyze.Incident, n *namer, pos string, place string) string {
 	agents, targets := n.list(in.Agents), n.list(in.Targets)
 	trigger := strings.ToLower(strings.TrimSpace(in.Trigger))
 	object := withArticle(trimFunction(strings.TrimSpace(in.Object)))
+	if a.intransitive {
+		object = ""
+	}
 	var s string
 	switch {
-	case pos == posVerb && trigger != "" && agents != "" && object != "":
+	case (pos == posVerb || pos == posParticiple) && trigger != "" && agents != "" && object != "":
 		s = agents + " " + trigger + " " + object
+	case pos == posParticiple && trigger != "" && object != "" && !a.mutual:
+		// Nobody named: the passive keeps what was done to what.
+		be := " was "
+		if plural(object) {
+			be = " were "
+		}
+		s = object + be + trigger
+		if targets != "" && a.target != "" {
+			s += " " + a.target + " " + targets
+		}
 	case a.mutual && agents != "":
 		sides := n.list(append(append([]string{}, in.Agents...), in.Targets...))
-		s = nounOf(a, trigger, pos, object)
+		s = nounOf(a, trigger, pos, "")
 		if len(in.Agents)+len(in.Targets) > 1 && strings.Contains(sides, " and ") && a.by == "" {
 			s += " between " + sides
 		} else {
@@ -100,18 +114,29 @@ func summarize(in analyze.Incident, n *namer, pos string, place string) string {
 // nounOf is the head of a noun clause: the trigger when it is a noun of
 // one word ("seizure of the Stena Impero"), else the type's noun with the
 // preposition it takes ("attack on a convoy"); then the object, when
-// there is one and the head can take it.
+// there is one and the head can take it. After a verb trigger, the
+// object goes with "of" only ("seized a tanker": "seizure of a tanker"):
+// what a verb acts on ("fired 59 missiles") need not be what an "attack
+// on" or a "strike on" hits.
 func nounOf(a act, trigger, pos, object string) string {
 	if trigger != "" && pos == posNoun && !strings.Contains(trigger, " ") {
-		if object != "" {
+		if object != "" && !a.mutual {
 			return trigger + " of " + object
 		}
 		return trigger
 	}
-	if object != "" && a.object != "" {
+	verb := pos == posVerb || pos == posParticiple
+	if object != "" && a.object != "" && (!verb || a.object == "of") {
 		return a.noun + " " + a.object + " " + object
 	}
 	return a.noun
+}
+
+// plural guesses whether a noun phrase is plural from its last word.
+func plural(np string) bool {
+	w := strings.ToLower(lastWord(np))
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || strings.HasPrefix(strings.ToLower(np), "two ") ||
+		strings.Contains(np, " and ")
 }
 
 // withArticle gives a bare singular noun ("drone", as an extractor may
@@ -196,9 +221,10 @@ func placeWords(text, loc string) string {
 
 // The parts of speech of a trigger that matter to a summary.
 const (
-	posVerb = "verb" // a finite verb: "Iran seized a tanker"
-	posNoun = "noun" // a noun that can head the clause: "seizure of a tanker"
-	posNone = ""     // neither (an infinitive, a gerund): the type's noun heads
+	posVerb       = "verb"       // a finite verb: "Iran seized a tanker"
+	posParticiple = "participle" // a past participle: "a tanker was seized"
+	posNoun       = "noun"       // a noun that can head the clause: "seizure of a tanker"
+	posNone       = ""           // neither (an infinitive, a gerund): the type's noun heads
 )
 
 // triggerPOS says what the incident's trigger is in its sentence, by the
@@ -214,7 +240,9 @@ func triggerPOS(a *analyze.Analysis, in analyze.Incident) string {
 		for _, t := range a.Sentences[in.Sentence].Tokens {
 			if strings.EqualFold(t.Text, first[0]) {
 				switch t.Tag {
-				case "VBD", "VBN", "VBZ", "VBP":
+				case "VBN":
+					return posParticiple
+				case "VBD", "VBZ", "VBP":
 					return posVerb
 				case "NN", "NNS":
 					return posNoun

@@ -116,6 +116,11 @@ type Actor struct {
 	Role     string    `json:"role"`
 	Salience float64   `json:"salience"`
 	Mentions []Mention `json:"mentions"`
+	// Display is the name as the text writes it ("Frank McKenzie" where
+	// the dictionary's Name is "Kenneth F. McKenzie"): the digest stage
+	// sets it from the mentions, and it equals Name when the text uses
+	// the canonical form or names the actor only in part.
+	Display string `json:"display"`
 }
 
 // Quantity is a number the text attaches to an incident ("2,500 soldiers").
@@ -211,14 +216,17 @@ type Source struct {
 
 // Analysis is everything brief knows about one document.
 type Analysis struct {
-	Schema     string      `json:"schema"`
-	Doc        Doc         `json:"doc"`
-	Sections   []Section   `json:"sections"`
-	Sentences  []Sentence  `json:"sentences"`
-	Actors     []Actor     `json:"actors"`
-	Incidents  []Incident  `json:"incidents"`
-	Proposals  []Proposal  `json:"proposals"`
-	Sources    []Source    `json:"sources"`
+	Schema    string     `json:"schema"`
+	Doc       Doc        `json:"doc"`
+	Sections  []Section  `json:"sections"`
+	Sentences []Sentence `json:"sentences"`
+	Actors    []Actor    `json:"actors"`
+	Incidents []Incident `json:"incidents"`
+	Proposals []Proposal `json:"proposals"`
+	Sources   []Source   `json:"sources"`
+	// Digest is what a reader needs first, composed from the findings
+	// above by the last stage (analyze/digest).
+	Digest     Digest      `json:"digest"`
 	Paragraphs []Paragraph `json:"-"`
 	// layers holds each sentence's annotations (see Annotate).
 	layers [][]Annotation
@@ -227,6 +235,56 @@ type Analysis struct {
 	// Trace, when not nil, records how the rules treated each sentence
 	// (brief analyze --explain).
 	Trace *Trace `json:"-"`
+}
+
+// Digest is the part of the analysis a briefing leads with: a bottom line
+// composed from the findings, the key passages, the notable quotes and the
+// main recommendation. Every item points at the sentence that is its
+// evidence.
+type Digest struct {
+	// BottomLine is one to three sentences composed from the findings,
+	// as clauses: concatenating each clause's Text and End, separated by
+	// spaces, gives the bottom line. Empty when the body has no proposal
+	// and no incident.
+	BottomLine []Clause `json:"bottom_line"`
+	// KeyPassages are the indexes of the two or three body sentences
+	// TextRank ranks highest, in text order.
+	KeyPassages []int `json:"key_passages"`
+	// Quotes are notable direct quotations in the body, in text order.
+	Quotes []Quote `json:"quotes"`
+	// Recommendation is the index in Proposals of the main
+	// recommendation (the authors' own, most confident body proposal),
+	// or -1 when the body has none.
+	Recommendation int `json:"recommendation"`
+}
+
+// Clause roles in a bottom line.
+const (
+	ClauseProposal  = "proposal"  // what is proposed, between whom, through whom
+	ClausePurpose   = "purpose"   // what it is for ("so that ...")
+	ClauseIncident  = "incident"  // an incident that prompts it, or that a report reports
+	ClauseRationale = "rationale" // the main argument for it
+	ClauseCaveat    = "caveat"    // the main caveat
+)
+
+// Clause is one clause of a bottom line and the sentence that is its
+// evidence.
+type Clause struct {
+	Role     string `json:"role"`
+	Text     string `json:"text"`
+	Sentence int    `json:"sentence"`
+	// End is the punctuation that follows the clause ("," or "."), after
+	// the link to its evidence.
+	End string `json:"end"`
+}
+
+// Quote is a direct quotation in a body sentence.
+type Quote struct {
+	Text     string `json:"text"` // the quoted words, without the quotation marks
+	Sentence int    `json:"sentence"`
+	// Speaker is the id of the actor named in the sentence who most
+	// likely said it (a person if one is named), or "".
+	Speaker string `json:"speaker"`
 }
 
 // Normalize replaces nil slices with empty ones so the JSON has [] rather
@@ -243,6 +301,9 @@ func (a *Analysis) Normalize() {
 	for i := range a.Actors {
 		nz(&a.Actors[i].Mentions)
 	}
+	nz(&a.Digest.BottomLine)
+	nz(&a.Digest.KeyPassages)
+	nz(&a.Digest.Quotes)
 	for i := range a.Incidents {
 		in := &a.Incidents[i]
 		nz(&in.Agents)

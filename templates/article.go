@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/brief-tool/brief/analyze"
-	"github.com/brief-tool/brief/templates/textrank"
 )
 
 // Article is what an article's templates (article.md, source.html) receive:
@@ -25,17 +24,24 @@ type Article struct {
 	Proposals      []analyze.Proposal
 	ApartIncidents []analyze.Incident
 	ApartProposals []analyze.Proposal
-	// Summary is the bottom line up front: the two or three body sentences
-	// TextRank ranks highest, in text order.
-	Summary []analyze.Sentence
-	// Recommendation is the article's main recommendation: its own
-	// (proposer "authors") most confident body proposal, else any body
-	// proposal; nil when there is none.
+	// BottomLine is the bottom line up front, composed from the findings
+	// (Digest.BottomLine), each clause linking to its evidence.
+	BottomLine []Clause
+	// KeyPassages are the two or three body sentences TextRank ranks
+	// highest, in text order (Digest.KeyPassages). Summary is the same
+	// list under its former name, for templates written before.
+	KeyPassages []analyze.Sentence
+	Summary     []analyze.Sentence
+	// Recommendation is the article's main recommendation
+	// (Digest.Recommendation): its own (proposer "authors") most
+	// confident body proposal, else any body proposal; nil when there is
+	// none.
 	Recommendation *analyze.Proposal
 	// Quotes are notable direct quotations from the body.
 	Quotes []Quote
-	// Names maps actor ids to display names.
-	Names map[string]string
+	// Names maps actor ids to the names the text uses (Actor.Display);
+	// Canonical to the dictionary's names.
+	Names, Canonical map[string]string
 	// Parts are the text's paragraphs grouped for the source view.
 	Parts []Part
 	// Timeline holds the article's dated body incidents, for the SVG
@@ -56,6 +62,17 @@ type ActorView struct {
 	Section analyze.SectionKind
 	// BodyMentions counts the mentions in the body.
 	BodyMentions int
+	// Listed is the dictionary's name when the text names the actor
+	// otherwise (.Display is the text's form), else "": a secondary line
+	// or a tooltip.
+	Listed string
+}
+
+// Clause is a clause of the bottom line with the link to its evidence in
+// the source view.
+type Clause struct {
+	analyze.Clause
+	Href string
 }
 
 // Quote is a direct quotation in a body sentence.
@@ -85,14 +102,23 @@ type SourceSentence struct {
 	// Findings label what the pack took from this sentence, each linking
 	// to the pack's section that shows it.
 	Findings []Ref
+	// Heading is true for a subheading of the text: a paragraph of one
+	// short sentence with no closing punctuation, in the body.
+	Heading bool
 }
 
 // NewArticle prepares the views of one analysis.
 func NewArticle(a *analyze.Analysis) *Article {
-	v := &Article{Analysis: a, Names: map[string]string{}}
+	v := &Article{Analysis: a, Names: map[string]string{}, Canonical: map[string]string{}}
 	for _, ac := range a.Actors {
-		v.Names[ac.ID] = ac.Name
+		if ac.Display == "" {
+			ac.Display = ac.Name
+		}
+		v.Names[ac.ID], v.Canonical[ac.ID] = ac.Display, ac.Name
 		av := ActorView{Actor: ac, First: -1}
+		if ac.Display != ac.Name {
+			av.Listed = ac.Name
+		}
 		for _, m := range ac.Mentions {
 			if m.Section == analyze.SectionBody {
 				av.BodyMentions++
@@ -129,151 +155,30 @@ func NewArticle(a *analyze.Analysis) *Article {
 			v.ApartProposals = append(v.ApartProposals, p)
 		}
 	}
-	v.Recommendation = recommendation(v.Proposals)
-	scores := v.summarise()
-	v.Quotes = v.quotes(scores)
+	d := a.Digest
+	if d.Recommendation >= 0 && d.Recommendation < len(a.Proposals) {
+		p := a.Proposals[d.Recommendation]
+		v.Recommendation = &p
+	}
+	for _, c := range d.BottomLine {
+		v.BottomLine = append(v.BottomLine, Clause{Clause: c, Href: "source.html#s-" + itoa(c.Sentence)})
+	}
+	for _, n := range d.KeyPassages {
+		if n >= 0 && n < len(a.Sentences) {
+			v.KeyPassages = append(v.KeyPassages, a.Sentences[n])
+		}
+	}
+	v.Summary = v.KeyPassages
+	for _, q := range d.Quotes {
+		ev := ""
+		if q.Sentence >= 0 && q.Sentence < len(a.Sentences) {
+			ev = a.Sentences[q.Sentence].Text
+		}
+		v.Quotes = append(v.Quotes, Quote{Text: q.Text, Sentence: q.Sentence, Evidence: ev, speaker: q.Speaker, Speaker: v.actorRef(q.Speaker)})
+	}
 	v.Parts = v.parts()
 	v.Timeline = newTimeline(events([]*Article{v}, a.Doc.ID), a.Doc.ID, "Incidents of this article")
 	return v
-}
-
-// recommendation picks the main recommendation: the authors' own over one
-// they report, then the most confident, then the earliest.
-func recommendation(ps []analyze.Proposal) *analyze.Proposal {
-	best := -1
-	own := func(p analyze.Proposal) bool { return p.Proposer == "authors" || p.Proposer == "" }
-	for i, p := range ps {
-		if best < 0 {
-			best = i
-			continue
-		}
-		b := ps[best]
-		if own(p) != own(b) {
-			if own(p) {
-				best = i
-			}
-			continue
-		}
-		if p.Confidence > b.Confidence {
-			best = i
-		}
-	}
-	if best < 0 {
-		return nil
-	}
-	p := ps[best]
-	return &p
-}
-
-// minSummaryWords keeps headings and fragments out of the summary.
-const minSummaryWords = 6
-
-// summarise fills Summary with the best body sentences by TextRank and
-// returns every body sentence's score by index.
-func (v *Article) summarise() map[int]float64 {
-	var cand []analyze.Sentence
-	var texts []string
-	for _, s := range v.Sentences {
-		if s.Section == analyze.SectionBody && len(strings.Fields(s.Text)) >= minSummaryWords {
-			cand = append(cand, s)
-			texts = append(texts, s.Text)
-		}
-	}
-	scores := textrank.Rank(texts, textrank.Default)
-	k := 2
-	if len(cand) >= 8 {
-		k = 3
-	}
-	for _, i := range textrank.Top(scores, k) {
-		v.Summary = append(v.Summary, cand[i])
-	}
-	out := make(map[int]float64, len(cand))
-	for i, s := range cand {
-		out[s.Index] = scores[i]
-	}
-	return out
-}
-
-// maxQuotes caps the notable quotes of a pack.
-const maxQuotes = 5
-
-// quotes finds direct quotations of at least four words in body sentences
-// and keeps the best by the sentence's TextRank score, in text order.
-func (v *Article) quotes(scores map[int]float64) []Quote {
-	var qs []Quote
-	for _, s := range v.Sentences {
-		if s.Section != analyze.SectionBody {
-			continue
-		}
-		for _, q := range quoted(s.Text) {
-			if len(strings.Fields(q)) < 4 {
-				continue
-			}
-			id := v.speaker(s.Index)
-			qs = append(qs, Quote{Text: q, Sentence: s.Index, Evidence: s.Text, speaker: id, Speaker: v.actorRef(id)})
-		}
-	}
-	sort.SliceStable(qs, func(i, j int) bool {
-		si, sj := scores[qs[i].Sentence], scores[qs[j].Sentence]
-		if si != sj {
-			return si > sj
-		}
-		return qs[i].Sentence < qs[j].Sentence
-	})
-	if len(qs) > maxQuotes {
-		qs = qs[:maxQuotes]
-	}
-	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Sentence < qs[j].Sentence })
-	return qs
-}
-
-// quoted returns the passages of s between matching quotation marks.
-func quoted(s string) []string {
-	var out []string
-	pairs := []struct{ open, close string }{{"“", "”"}, {"\"", "\""}}
-	for _, p := range pairs {
-		rest := s
-		for {
-			i := strings.Index(rest, p.open)
-			if i < 0 {
-				break
-			}
-			rest = rest[i+len(p.open):]
-			j := strings.Index(rest, p.close)
-			if j < 0 {
-				break
-			}
-			if q := strings.TrimSpace(rest[:j]); q != "" {
-				out = append(out, strings.TrimRight(q, ",")) // a comma before the closing mark is not the speaker's
-			}
-			rest = rest[j+len(p.close):]
-		}
-	}
-	return out
-}
-
-// speaker is the id of the actor named in sentence n who most likely said a
-// quote there: a person if one is named, else the first actor named.
-func (v *Article) speaker(n int) string {
-	var first *ActorView
-	for i := range v.Body {
-		ac := &v.Body[i]
-		for _, m := range ac.Mentions {
-			if m.Sentence != n {
-				continue
-			}
-			if ac.Kind == analyze.KindPerson {
-				return ac.ID
-			}
-			if first == nil {
-				first = ac
-			}
-		}
-	}
-	if first == nil {
-		return ""
-	}
-	return first.ID
 }
 
 // ActorNames returns the display names of ids.
@@ -301,6 +206,9 @@ func (v *Article) Refs(ids []string) []Ref {
 
 func (v *Article) actorRef(id string) Ref {
 	r := Ref{Name: v.ActorNames([]string{id})[0]}
+	if c := v.Canonical[id]; c != "" && c != r.Name {
+		r.Title = c
+	}
 	if v.site != nil {
 		if ap := v.site.actors[id]; ap != nil {
 			r.Href = rel(v.Doc.ID, "actors/"+ap.Slug+".md")
@@ -364,28 +272,44 @@ func (v *Article) parts() []Part {
 	a := v.Analysis
 	findings := v.findings()
 	placed := make([]bool, len(a.Sentences))
-	para := func(s analyze.Sentence) int {
-		for i, p := range a.Paragraphs {
-			if s.Start >= p.Start && s.End <= p.End {
-				return i
-			}
+	// paraOf[i] is the paragraph holding sentence i, or -1-i: both lists
+	// are in text order, so one pass pairs them.
+	paraOf := make([]int, len(a.Sentences))
+	for i, p := 0, 0; i < len(a.Sentences); i++ {
+		s := a.Sentences[i]
+		for p < len(a.Paragraphs) && a.Paragraphs[p].End < s.End {
+			p++
 		}
-		return -1 - s.Index
+		paraOf[i] = -1 - s.Index
+		if p < len(a.Paragraphs) && s.Start >= a.Paragraphs[p].Start && s.End <= a.Paragraphs[p].End {
+			paraOf[i] = p
+		}
 	}
-	group := func(keep func(s analyze.Sentence) bool) [][]SourceSentence {
+	// group gathers, from sentence from on, the sentences not yet placed
+	// that keep accepts, stopping at the first that stop accepts.
+	group := func(from int, keep func(s analyze.Sentence) bool, stop func(s analyze.Sentence) bool) [][]SourceSentence {
 		var out [][]SourceSentence
 		last := 0
-		for i, s := range a.Sentences {
+		for i := from; i < len(a.Sentences); i++ {
+			s := a.Sentences[i]
+			if stop(s) {
+				break
+			}
 			if placed[i] || !keep(s) {
 				continue
 			}
 			placed[i] = true
 			ss := SourceSentence{Sentence: s, Findings: findings[s.Index]}
-			if p := para(s); len(out) > 0 && p == last {
+			if p := paraOf[i]; len(out) > 0 && p == last {
 				out[len(out)-1] = append(out[len(out)-1], ss)
 			} else {
 				out = append(out, []SourceSentence{ss})
 				last = p
+			}
+		}
+		for _, p := range out {
+			if len(p) == 1 && heading(p[0].Sentence) {
+				p[0].Heading = true
 			}
 		}
 		return out
@@ -402,13 +326,31 @@ func (v *Article) parts() []Part {
 		if seen[sec.Kind]++; count[sec.Kind] > 1 {
 			p.Label += " " + strconv.Itoa(seen[sec.Kind])
 		}
-		p.Paragraphs = group(func(s analyze.Sentence) bool { return s.Start >= sec.Start && s.End <= sec.End })
+		// Sections and sentences are both in text order: start at the
+		// first sentence that does not end before the section.
+		from := sort.Search(len(a.Sentences), func(i int) bool { return a.Sentences[i].End > sec.Start })
+		p.Paragraphs = group(from, func(s analyze.Sentence) bool { return s.Start >= sec.Start && s.End <= sec.End },
+			func(s analyze.Sentence) bool { return s.Start >= sec.End })
 		out = append(out, p)
 	}
-	if rest := group(func(analyze.Sentence) bool { return true }); len(rest) > 0 {
+	if rest := group(0, func(analyze.Sentence) bool { return true }, func(analyze.Sentence) bool { return false }); len(rest) > 0 {
 		out = append(out, Part{Kind: "other", Label: "Elsewhere on the page", Paragraphs: rest})
 	}
 	return out
+}
+
+// maxHeadingWords is the longest a subheading runs.
+const maxHeadingWords = 12
+
+// heading says whether a sentence that is a paragraph of its own reads as
+// a subheading: in the body, short, and not closed by punctuation as a
+// sentence is. The ingester keeps no markup, so the shape is what tells.
+func heading(s analyze.Sentence) bool {
+	t := strings.TrimSpace(s.Text)
+	if s.Section != analyze.SectionBody || t == "" || len(strings.Fields(t)) > maxHeadingWords {
+		return false
+	}
+	return !strings.ContainsAny(t[len(t)-1:], ".!?:;,\"')”’…")
 }
 
 // findings maps sentence indexes to what the pack shows from them.
@@ -422,8 +364,11 @@ func (v *Article) findings() map[int][]Ref {
 		}
 		out[n] = append(out[n], Ref{Name: name, Href: href})
 	}
-	for _, s := range v.Summary {
-		add(s.Index, "bottom line", "index.html#bottom-line")
+	for _, c := range v.BottomLine {
+		add(c.Sentence, "bottom line", "index.html#bottom-line")
+	}
+	for _, s := range v.KeyPassages {
+		add(s.Index, "key passage", "index.html#bottom-line")
 	}
 	for _, in := range v.Incidents {
 		add(in.Sentence, "incident: "+in.Type, "index.html#incidents")

@@ -12,8 +12,10 @@ import (
 
 // Chart is the geometry of an SVG timeline, computed at build time so that
 // _partials/timeline.html only places shapes: one row per event, the event
-// drawn at its date on a shared axis (a dot for a day, a bar for a month or
-// a year), with its label beside it. Coordinates are in SVG user units.
+// drawn at its date on a shared axis (a dot for a day, a ring for a month,
+// a square for a year, at the middle of the period), with its label beside
+// it. Coordinates are in SVG user units. List is the same events laid out
+// for narrow screens: a vertical list, time running down.
 type Chart struct {
 	ID            string // prefix for element ids, unique on the page
 	Title, Desc   string
@@ -26,6 +28,32 @@ type Chart struct {
 	// Types are the incident types drawn, in the contract's order, for a
 	// legend.
 	Types []string
+	// Precisions are the date precisions drawn (day, month, year), for
+	// the legend of marks.
+	Precisions []string
+	// List is the narrow layout.
+	List *ListChart
+}
+
+// ListChart is a timeline as a vertical list: a mark per event on a line
+// running down the left edge, the date and type on one line and the
+// summary on the next.
+type ListChart struct {
+	ID            string
+	Width, Height int
+	LineX         int
+	Rows          []ListRow
+}
+
+// ListRow is one event of a ListChart.
+type ListRow struct {
+	X, Y       int // the mark's centre (X is the list's line); the date line is on it
+	Mark, Type string
+	Date       string // the date in words, and the type
+	Summary    string // the second line, shortened to fit
+	TextX      int
+	Tooltip    string
+	Href       string
 }
 
 // Tick is a labelled mark on the time axis.
@@ -44,11 +72,14 @@ type Break struct {
 // ChartRow is one event of a timeline.
 type ChartRow struct {
 	Y int
-	// X to X2 is the date's extent; Bar is true when it is wider than a
-	// day.
-	X, X2, W int
-	Bar      bool
-	Type     string
+	// X to X2 is the date's extent, MidX its middle, where the mark is
+	// drawn; Mark is the date's precision (day, month or year), which
+	// the mark's shape shows. Bar is always false: periods are no longer
+	// drawn as bars, which made a year dominate the chart.
+	X, X2, W, MidX int
+	Mark           string
+	Bar            bool
+	Type           string
 	// Label is shown beside the mark, at LabelX, anchored start or end;
 	// Tooltip is the full text.
 	Label   string
@@ -62,9 +93,14 @@ type ChartRow struct {
 const (
 	chartWidth  = 1080
 	chartMargin = 16
-	chartTop    = 44
-	chartRow    = 22
-	charWidth   = 6.4 // average width of a 12px sans-serif character
+	chartTop    = 46
+	chartRow    = 26
+	charWidth   = 7.4 // average width of a 14px sans-serif character
+
+	listWidth = 360
+	listTop   = 16
+	listRow   = 46
+	listChar  = 6.6 // average width of a 12px sans-serif character
 )
 
 // newTimeline lays out tl's events; title names the chart.
@@ -110,22 +146,32 @@ func newTimeline(tl *Timeline, from, title string) *Timeline {
 	}
 	sort.Strings(rest)
 	c.Types = append(c.Types, rest...)
+	precisions := map[string]bool{}
+	list := &ListChart{ID: "timeline-list", Width: listWidth, LineX: 14}
 	for i, ev := range tl.Events {
-		r := ChartRow{Y: chartTop + i*chartRow, X: x(ev.start), X2: x(ev.end + 1), Type: ev.Type}
-		r.Bar = ev.DatePrecision == "month" || ev.DatePrecision == "year"
-		if !r.Bar || r.X2-r.X < 6 {
-			r.X2 = max(r.X2, r.X+6)
-		}
+		r := ChartRow{Y: chartTop + i*chartRow, X: x(ev.start), X2: x(ev.end + 1), Type: ev.Type, Mark: mark(ev.DatePrecision)}
+		precisions[r.Mark] = true
+		r.X2 = max(r.X2, r.X+1)
 		r.W = r.X2 - r.X
-		text := ev.Date + " · " + ev.Type + " · " + ev.Summary
+		r.MidX = (r.X + r.X2) / 2
+		if r.Mark == "day" {
+			r.MidX = r.X
+		}
+		when := ev.When
+		if when == "" {
+			when = ev.Date
+		}
+		// The summary ends on the date, which the row already opens with.
+		summary := strings.TrimSuffix(ev.Summary, ", "+ev.When)
+		text := when + " · " + ev.Type + " · " + summary
 		if n := len(ev.Reports); n > 1 {
 			text += fmt.Sprintf(" (%d reports)", n)
 		}
 		r.Tooltip = text
-		if r.X < chartWidth/2 {
-			r.Anchor, r.LabelX = "start", r.X2+8
+		if r.MidX < chartWidth/2 {
+			r.Anchor, r.LabelX = "start", r.MidX+10
 		} else {
-			r.Anchor, r.LabelX = "end", r.X-8
+			r.Anchor, r.LabelX = "end", r.MidX-10
 		}
 		room := r.LabelX - chartMargin
 		if r.Anchor == "start" {
@@ -134,12 +180,32 @@ func newTimeline(tl *Timeline, from, title string) *Timeline {
 		r.Label = trunc(max(int(float64(room)/charWidth), 12), text)
 		r.Href = htmlHref(ev.Reports[0].Href)
 		c.Rows = append(c.Rows, r)
+		lr := ListRow{X: list.LineX, Y: listTop + i*listRow, Mark: r.Mark, Type: ev.Type, Date: when + " · " + ev.Type,
+			TextX: list.LineX + 14, Tooltip: text, Href: r.Href}
+		lr.Summary = trunc(int(float64(listWidth-lr.TextX-4)/listChar), summary)
+		list.Rows = append(list.Rows, lr)
 	}
+	for _, p := range []string{"day", "month", "year"} {
+		if precisions[p] {
+			c.Precisions = append(c.Precisions, p)
+		}
+	}
+	list.Height = listTop + len(tl.Events)*listRow - 8
+	c.List = list
 	c.Height = chartTop + len(tl.Events)*chartRow
 	c.Desc = fmt.Sprintf("%d %s from %s to %s; each links to the sentence that reports it.",
 		len(tl.Events), plural(len(tl.Events), "dated incident", "dated incidents"), tl.Events[0].Date, tl.Events[len(tl.Events)-1].Date)
 	tl.Chart = c
 	return tl
+}
+
+// mark is the shape that shows a date's precision.
+func mark(precision string) string {
+	switch precision {
+	case "month", "year":
+		return precision
+	}
+	return "day"
 }
 
 func plural(n int, one, many string) string {
@@ -291,6 +357,48 @@ func (ts timeScale) x(d int) int {
 
 func dayTime(d int) time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
 
+// labelGap is the least vertical distance between two labels on the same
+// side of the network, for 15px text; labelColumn how far outside the
+// circle the columns of labels stand.
+const (
+	labelGap    = 19
+	labelColumn = 24
+)
+
+// spreadLabels moves labels apart so that none overlaps another: labels in
+// each column are taken from top to bottom and pushed down to keep
+// labelGap between them, then back up if the last would leave the
+// drawing. A label away from its node gets a leader line to it.
+func spreadLabels(nodes []*Node, height int) {
+	for _, anchor := range []string{"start", "end"} {
+		var side []*Node
+		for _, nd := range nodes {
+			if nd.Anchor == anchor {
+				side = append(side, nd)
+			}
+		}
+		sort.SliceStable(side, func(i, j int) bool { return side[i].LabelY < side[j].LabelY })
+		for i := 1; i < len(side); i++ {
+			side[i].LabelY = max(side[i].LabelY, side[i-1].LabelY+labelGap)
+		}
+		if k := len(side) - 1; k >= 0 && side[k].LabelY > height-6 {
+			side[k].LabelY = height - 6
+			for i := k - 1; i >= 0; i-- {
+				side[i].LabelY = min(side[i].LabelY, side[i+1].LabelY-labelGap)
+			}
+		}
+		for _, nd := range side {
+			if d := nd.LabelX - nd.X; d > nd.R+8 || d < -nd.R-8 || nd.LabelY-5-nd.Y > 3 || nd.LabelY-5-nd.Y < -3 {
+				nd.Leader = true
+				nd.LeaderX, nd.LeaderY = nd.LabelX-2, nd.LabelY-5
+				if anchor == "end" {
+					nd.LeaderX = nd.LabelX + 2
+				}
+			}
+		}
+	}
+}
+
 // Network is the actor network: actors named in the same body sentence
 // are tied, the more sentences the heavier the tie. Its geometry is for
 // _partials/network.html; Ties list every tie for the page's table.
@@ -303,6 +411,14 @@ type Network struct {
 	// with ties that are not drawn (only the maxNodes most connected are).
 	Ties    []*Edge
 	Omitted int
+	// Legend names the kinds of actor drawn, with the place of each key.
+	Legend []LegendKey
+}
+
+// LegendKey is one entry of the network's legend.
+type LegendKey struct {
+	Kind, Label string
+	X, Y        int
 }
 
 // Node is an actor of the network drawing.
@@ -314,6 +430,11 @@ type Node struct {
 	X, Y, R        int
 	LabelX, LabelY int
 	Anchor         string
+	// Leader is true when the label had to move away from the node to
+	// keep clear of its neighbours' labels: a line joins them, from
+	// (X, Y) to (LeaderX, LeaderY).
+	Leader           bool
+	LeaderX, LeaderY int
 }
 
 // Edge is a tie between two actors.
@@ -428,23 +549,29 @@ func newNetwork(s *Site) *Network {
 			X:      int(math.Round(cx + radius*cos)), Y: int(math.Round(cy + radius*sin)),
 			R: 4 + int(math.Round(8*math.Sqrt(float64(degree[id])/float64(maxDeg)))),
 		}
-		nd.LabelX = int(math.Round(cx + (radius+float64(nd.R)+6)*cos))
-		nd.LabelY = int(math.Round(cy+(radius+float64(nd.R)+6)*sin)) + 4
-		switch {
-		case math.Abs(cos) < 0.2:
-			nd.Anchor = "middle"
-			if sin < 0 {
-				nd.LabelY -= 4
-			} else {
-				nd.LabelY += 8
-			}
-		case cos > 0:
-			nd.Anchor = "start"
-		default:
-			nd.Anchor = "end"
+		// Labels stand in two columns outside the circle, so that none
+		// lies across a node; a leader line joins each to its node.
+		if nd.X >= int(cx) {
+			nd.Anchor, nd.LabelX = "start", int(cx+radius)+labelColumn
+		} else {
+			nd.Anchor, nd.LabelX = "end", int(cx-radius)-labelColumn
 		}
+		nd.LabelY = nd.Y + 5
 		nodes[id] = nd
 		n.Nodes = append(n.Nodes, nd)
+	}
+	spreadLabels(n.Nodes, n.Height)
+	kinds := map[string]bool{}
+	for _, nd := range n.Nodes {
+		kinds[nd.Kind] = true
+	}
+	for _, k := range []struct{ kind, label string }{
+		{analyze.KindState, "state"}, {analyze.KindPerson, "person"}, {analyze.KindOrganization, "organisation"},
+		{analyze.KindMilitary, "military"}, {analyze.KindGroup, "armed group"},
+	} {
+		if kinds[k.kind] {
+			n.Legend = append(n.Legend, LegendKey{Kind: k.kind, Label: k.label, X: 16, Y: 24 + 22*len(n.Legend)})
+		}
 	}
 	maxW := 1
 	if len(pairs) > 0 {

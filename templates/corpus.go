@@ -2,9 +2,10 @@ package templates
 
 import (
 	"sort"
-	"time"
+	"strings"
 
 	"github.com/brief-tool/brief/analyze"
+	"github.com/brief-tool/brief/analyze/digest"
 )
 
 // ActorPage is what actor.md receives: one actor across the corpus. Links
@@ -14,8 +15,11 @@ type ActorPage struct {
 	// ID is the actor's id in the analyses; Slug names its page,
 	// actors/<slug>.md.
 	ID, Slug string
-	// Name, Kind and Country come from the article that names it most.
+	// Name, Kind and Country come from the article that names it most;
+	// Name is the name as that article writes it, Listed the
+	// dictionary's name when it differs ("" otherwise).
 	Name, Kind, Country string
+	Listed              string
 	// Roles are the distinct roles the articles give it.
 	Roles []string
 	// Articles that name it in their body, newest first.
@@ -60,8 +64,12 @@ type ProposalRef struct {
 	Pack         string
 	Href         string
 	PartyRefs    []Ref
+	MediatorRefs []Ref
 	ProposerRef  Ref
 	SupportLinks []Ref
+	// MechanismHref links to the page comparing every proposal of its
+	// mechanism.
+	MechanismHref string
 }
 
 // Tie is an actor named together with another, and in how many sentences.
@@ -83,7 +91,7 @@ func (s *Site) buildActors() {
 			}
 			if b, ok := best[av.ID]; !ok || av.BodyMentions > b {
 				best[av.ID] = av.BodyMentions
-				ap.Name, ap.Kind, ap.Country = av.Name, av.Kind, av.Country
+				ap.Name, ap.Kind, ap.Country, ap.Listed = av.Display, av.Kind, av.Country, av.Listed
 			}
 			if av.Role != "" && !contains(ap.Roles, av.Role) {
 				ap.Roles = append(ap.Roles, av.Role)
@@ -143,6 +151,9 @@ func (s *Site) siteRefs(art *Article, from string, ids []string) []Ref {
 	out := make([]Ref, len(ids))
 	for i, id := range ids {
 		out[i] = Ref{Name: art.ActorNames([]string{id})[0]}
+		if c := art.Canonical[id]; c != "" && c != out[i].Name {
+			out[i].Title = c
+		}
 		if ap := s.actors[id]; ap != nil {
 			out[i].Href = rel(from, "actors/"+ap.Slug+".md")
 		}
@@ -172,11 +183,13 @@ func (s *Site) incidentRef(art *Article, in analyze.Incident, from string) Incid
 func (s *Site) proposalRef(art *Article, p analyze.Proposal, from string) ProposalRef {
 	pr := ProposalRef{
 		Proposal: p, Article: art,
-		Pack:         rel(from, art.Doc.ID+"/index.md"),
-		Href:         rel(from, evidence(art.Doc.ID, p.Sentence)),
-		PartyRefs:    s.siteRefs(art, from, p.Parties),
-		ProposerRef:  Ref{Name: "the authors"},
-		SupportLinks: supportLinks(art.Doc.ID, from, p.Support),
+		Pack:          rel(from, art.Doc.ID+"/index.md"),
+		Href:          rel(from, evidence(art.Doc.ID, p.Sentence)),
+		PartyRefs:     s.siteRefs(art, from, p.Parties),
+		MediatorRefs:  s.siteRefs(art, from, p.Mediators),
+		ProposerRef:   Ref{Name: "the authors"},
+		SupportLinks:  supportLinks(art.Doc.ID, from, p.Support),
+		MechanismHref: rel(from, mechanismPath(p.Mechanism)),
 	}
 	if p.Proposer != "authors" && p.Proposer != "" {
 		pr.ProposerRef = s.siteRefs(art, from, []string{p.Proposer})[0]
@@ -213,7 +226,7 @@ func (s *Site) proposalsOf(id string) []ProposalRef {
 	var out []ProposalRef
 	for _, art := range s.Articles {
 		for _, p := range art.Proposals {
-			if contains(p.Parties, id) || p.Proposer == id {
+			if contains(p.Parties, id) || contains(p.Mediators, id) || p.Proposer == id {
 				out = append(out, s.proposalRef(art, p, "actors"))
 			}
 		}
@@ -235,8 +248,11 @@ type Timeline struct {
 // Event is an incident on a timeline: one incident, or the same incident
 // as reported by several articles.
 type Event struct {
-	// Date is the most precise date reported, DatePrecision its precision.
+	// Date is the most precise date reported, DatePrecision its
+	// precision, When the date in words at that precision ("20 June
+	// 2019", "June 2019", "2019").
 	Date, DatePrecision string
+	When                string
 	Type                string
 	// Summary is the summary of the most confident report.
 	Summary string
@@ -247,9 +263,6 @@ type Event struct {
 	Reports []Report
 
 	start, end int // the date as a range of days since 1970-01-01
-	keys       []string
-	conf       float64
-	ids        map[string]bool
 }
 
 // Report is one article's statement of an event.
@@ -261,62 +274,16 @@ type Report struct {
 	Evidence string
 }
 
-// mergeDays is how far apart, in days, two reports of the same incident
-// may date it.
-const mergeDays = 3
-
 // events gathers the dated body incidents of arts for a page in folder from
-// ("" for the site root, an article id for its pack). Incidents of several
-// articles merge into one event when they have the same type, share an
-// actor (by id, or by country: the IRGC and Iran share IRN) and are dated
-// within mergeDays of each other, both to the day or month. Incidents of
-// one article are never merged here: the extractor has already done so.
+// ("" for the site root, an article id for its pack), merged across
+// articles by digest.Merge.
 func events(arts []*Article, from string) *Timeline {
-	tl := &Timeline{}
-	type item struct {
-		art *Article
-		in  analyze.Incident
-		ev  *Event
+	docs := make([]*analyze.Analysis, len(arts))
+	for i, art := range arts {
+		docs[i] = art.Analysis
 	}
-	var items []item
-	for _, art := range arts {
-		countries := map[string]string{}
-		for _, a := range art.Actors {
-			countries[a.ID] = a.Country
-		}
-		for _, in := range art.Incidents {
-			start, end, ok := dayRange(in.Date)
-			if !ok {
-				tl.Undated++
-				continue
-			}
-			ev := &Event{Date: in.Date, DatePrecision: in.DatePrecision, Type: in.Type, Summary: in.Summary,
-				start: start, end: end, conf: in.Confidence, ids: map[string]bool{}}
-			for _, id := range append(append([]string{}, in.Agents...), in.Targets...) {
-				ev.keys = append(ev.keys, "id:"+id)
-				if c := countries[id]; c != "" {
-					ev.keys = append(ev.keys, "country:"+c)
-				}
-			}
-			items = append(items, item{art, in, ev})
-		}
-	}
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := items[i], items[j]
-		if a.ev.start != b.ev.start {
-			return a.ev.start < b.ev.start
-		}
-		if a.ev.end != b.ev.end {
-			return a.ev.end < b.ev.end
-		}
-		if a.in.Type != b.in.Type {
-			return a.in.Type < b.in.Type
-		}
-		if a.art.Doc.ID != b.art.Doc.ID {
-			return a.art.Doc.ID < b.art.Doc.ID
-		}
-		return a.in.Sentence < b.in.Sentence
-	})
+	merged := digest.Merge(docs)
+	tl := &Timeline{Undated: merged.Undated}
 	var site *Site
 	if len(arts) > 0 {
 		site = arts[0].site
@@ -327,104 +294,49 @@ func events(arts []*Article, from string) *Timeline {
 		}
 		return site.siteRefs(art, from, ids)
 	}
-	for _, it := range items {
-		var into *Event
-		for _, ev := range tl.Events {
-			if mergeable(ev, it.ev, it.art) {
-				into = ev
-				break
+	for _, m := range merged.Events {
+		ev := &Event{Date: m.Date, DatePrecision: m.DatePrecision, When: digest.DateWords(m.Date, m.DatePrecision),
+			Type: m.Type, Summary: m.Summary, start: m.Start, end: m.End}
+		if ev.When == "" {
+			ev.When = m.Date
+		}
+		seen := map[string]bool{}
+		for _, r := range m.Reports {
+			art := arts[r.Doc]
+			in := art.Analysis.Incidents[r.Incident]
+			ev.Reports = append(ev.Reports, Report{Article: art, Pack: rel(from, art.Doc.ID+"/index.md"),
+				Href: rel(from, evidence(art.Doc.ID, in.Sentence)), Sentence: in.Sentence, Evidence: in.Evidence})
+			for _, x := range refs(art, in.Agents) {
+				if !seen["a"+x.Name] {
+					seen["a"+x.Name] = true
+					ev.Agents = append(ev.Agents, x)
+				}
+			}
+			for _, x := range refs(art, in.Targets) {
+				if !seen["t"+x.Name] {
+					seen["t"+x.Name] = true
+					ev.Targets = append(ev.Targets, x)
+				}
 			}
 		}
-		rep := Report{Article: it.art, Pack: rel(from, it.art.Doc.ID+"/index.md"),
-			Href: rel(from, evidence(it.art.Doc.ID, it.in.Sentence)), Sentence: it.in.Sentence, Evidence: it.in.Evidence}
-		if into == nil {
-			into = it.ev
-			tl.Events = append(tl.Events, into)
-		} else {
-			if finer(it.ev.DatePrecision, into.DatePrecision) {
-				into.Date, into.DatePrecision, into.start, into.end = it.ev.Date, it.ev.DatePrecision, it.ev.start, it.ev.end
-			}
-			if it.ev.conf > into.conf {
-				into.Summary, into.conf = it.ev.Summary, it.ev.conf
-			}
-			into.keys = append(into.keys, it.ev.keys...)
-		}
-		into.Reports = append(into.Reports, rep)
-		for _, r := range refs(it.art, it.in.Agents) {
-			if !into.ids["a"+r.Name] {
-				into.ids["a"+r.Name] = true
-				into.Agents = append(into.Agents, r)
-			}
-		}
-		for _, r := range refs(it.art, it.in.Targets) {
-			if !into.ids["t"+r.Name] {
-				into.ids["t"+r.Name] = true
-				into.Targets = append(into.Targets, r)
-			}
-		}
+		tl.Events = append(tl.Events, ev)
 	}
-	sort.SliceStable(tl.Events, func(i, j int) bool { return tl.Events[i].start < tl.Events[j].start })
 	return tl
-}
-
-// mergeable says whether a report of art (x) states the event ev.
-func mergeable(ev, x *Event, art *Article) bool {
-	if ev.Type != x.Type || ev.DatePrecision == "year" || x.DatePrecision == "year" {
-		return false
-	}
-	for _, r := range ev.Reports {
-		if r.Article == art {
-			return false
-		}
-	}
-	gap := max(0, x.start-ev.end, ev.start-x.end)
-	if gap > mergeDays {
-		return false
-	}
-	for _, k := range x.keys {
-		if contains(ev.keys, k) {
-			return true
-		}
-	}
-	return false
-}
-
-func finer(a, b string) bool {
-	rank := map[string]int{"day": 3, "month": 2, "year": 1}
-	return rank[a] > rank[b]
-}
-
-// dayRange reads YYYY-MM-DD, YYYY-MM or YYYY as a range of days since the
-// Unix epoch, end inclusive.
-func dayRange(d string) (start, end int, ok bool) {
-	day := func(t time.Time) int { return int(t.Unix() / 86400) }
-	for _, f := range []struct {
-		layout string
-		next   func(time.Time) time.Time
-	}{
-		{"2006-01-02", func(t time.Time) time.Time { return t.AddDate(0, 0, 1) }},
-		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, 0) }},
-		{"2006", func(t time.Time) time.Time { return t.AddDate(1, 0, 0) }},
-	} {
-		if len(d) != len(f.layout) {
-			continue
-		}
-		t, err := time.Parse(f.layout, d)
-		if err != nil {
-			return 0, 0, false
-		}
-		return day(t), day(f.next(t)) - 1, true
-	}
-	return 0, 0, false
 }
 
 // Matrix is the options matrix: a row per article, a column per mechanism
 // proposed anywhere in the corpus, every cell linking to its evidence; and
-// per mechanism the full proposals.
+// per mechanism a page comparing its proposals.
 type Matrix struct {
 	Mechanisms []string
-	Rows       []MatrixRow
-	Details    []MechanismDetail
+	// Heads line up with Mechanisms: each names its mechanism and links
+	// to its page.
+	Heads   []Ref
+	Rows    []MatrixRow
+	Details []*MechanismPage
+	// Proposals counts the body proposals of the corpus; Backed those
+	// with at least one caveat or precedent.
+	Proposals, Backed int
 }
 
 // MatrixRow is an article's proposals by mechanism; Cells line up with
@@ -438,16 +350,48 @@ type MatrixRow struct {
 // MatrixCell is what one article proposes under one mechanism.
 type MatrixCell struct {
 	Proposals []ProposalRef
-	// Parties and Proposers (other than the authors) of all of them, each
-	// named once.
-	Parties, Proposers []string
+	// Parties, Mediators and Proposers ("the authors" or an actor) of all
+	// of them, each named once.
+	Parties, Mediators, Proposers []string
+	// Rationale, Caveats and Precedents count what the proposals give.
+	Rationale, Caveats, Precedents int
 }
 
-// MechanismDetail is every proposal of one mechanism.
-type MechanismDetail struct {
+// MechanismPage is what mechanism.md receives: every proposal of one
+// mechanism across the corpus, compared. Links in it are relative to the
+// options/ folder.
+type MechanismPage struct {
+	Site      *Site
 	Mechanism string
+	// Slug names the page, options/<slug>.md.
+	Slug      string
 	Proposals []ProposalRef
+	// Articles counts the articles that propose it.
+	Articles int
+	// Sides are the sets of parties it is proposed between ("United
+	// States and China"), Mediators and Proposers the others named, each
+	// with how many proposals name them, the most frequent first.
+	Sides, Mediators, Proposers []Count
+	// Rationale, Caveats and Precedents are what the proposals give, each
+	// linking to the proposal's sentence.
+	Rationale, Caveats, Precedents []Point
 }
+
+// Count is a name and how many proposals give it.
+type Count struct {
+	Name string
+	N    int
+}
+
+// Point is a reason, caveat or precedent given for a proposal.
+type Point struct {
+	Text    string
+	Article *Article
+	Href    string // the proposal's sentence
+}
+
+// mechanismPath is the site path of a mechanism's page.
+func mechanismPath(mech string) string { return "options/" + analyze.Slug(mech) + ".md" }
 
 func newMatrix(s *Site) *Matrix {
 	m := &Matrix{}
@@ -472,25 +416,98 @@ func newMatrix(s *Site) *Matrix {
 	col := map[string]int{}
 	for i, mech := range m.Mechanisms {
 		col[mech] = i
-		m.Details = append(m.Details, MechanismDetail{Mechanism: mech})
+		m.Heads = append(m.Heads, Ref{Name: mech, Href: mechanismPath(mech)})
+		m.Details = append(m.Details, &MechanismPage{Site: s, Mechanism: mech, Slug: analyze.Slug(mech)})
 	}
 	for _, art := range s.Articles {
 		row := MatrixRow{Article: art, Href: art.Doc.ID + "/index.md", Cells: make([]MatrixCell, len(m.Mechanisms))}
 		for _, p := range art.Proposals {
+			m.Proposals++
+			if len(p.Caveats)+len(p.Precedents) > 0 {
+				m.Backed++
+			}
 			pr := s.proposalRef(art, p, "")
 			c := &row.Cells[col[p.Mechanism]]
 			c.Proposals = append(c.Proposals, pr)
-			for _, r := range pr.PartyRefs {
-				if !contains(c.Parties, r.Name) {
-					c.Parties = append(c.Parties, r.Name)
-				}
-			}
-			if n := pr.ProposerRef.Name; n != "the authors" && !contains(c.Proposers, n) {
+			addNames(&c.Parties, pr.PartyRefs)
+			addNames(&c.Mediators, pr.MediatorRefs)
+			if n := pr.ProposerRef.Name; !contains(c.Proposers, n) {
 				c.Proposers = append(c.Proposers, n)
 			}
-			m.Details[col[p.Mechanism]].Proposals = append(m.Details[col[p.Mechanism]].Proposals, pr)
+			c.Rationale += len(p.Rationale)
+			c.Caveats += len(p.Caveats)
+			c.Precedents += len(p.Precedents)
+			d := m.Details[col[p.Mechanism]]
+			if len(d.Proposals) == 0 || d.Proposals[len(d.Proposals)-1].Article != art {
+				d.Articles++
+			}
+			d.Proposals = append(d.Proposals, s.proposalRef(art, p, "options"))
 		}
 		m.Rows = append(m.Rows, row)
 	}
+	for _, d := range m.Details {
+		d.compare()
+	}
 	return m
+}
+
+func addNames(names *[]string, refs []Ref) {
+	for _, r := range refs {
+		if !contains(*names, r.Name) {
+			*names = append(*names, r.Name)
+		}
+	}
+}
+
+// compare gathers what the proposals of one mechanism have in common.
+func (d *MechanismPage) compare() {
+	sides, mediators, proposers := map[string]int{}, map[string]int{}, map[string]int{}
+	for _, p := range d.Proposals {
+		var names []string
+		for _, r := range p.PartyRefs {
+			if !contains(names, r.Name) {
+				names = append(names, r.Name)
+			}
+		}
+		sort.Strings(names)
+		if len(names) > 0 {
+			sides[andJoin(names)]++
+		}
+		for _, r := range p.MediatorRefs {
+			mediators[r.Name]++
+		}
+		proposers[p.ProposerRef.Name]++
+		for _, x := range p.Rationale {
+			d.Rationale = append(d.Rationale, Point{Text: x, Article: p.Article, Href: p.Href})
+		}
+		for _, x := range p.Caveats {
+			d.Caveats = append(d.Caveats, Point{Text: x, Article: p.Article, Href: p.Href})
+		}
+		for _, x := range p.Precedents {
+			d.Precedents = append(d.Precedents, Point{Text: x, Article: p.Article, Href: p.Href})
+		}
+	}
+	d.Sides, d.Mediators, d.Proposers = counts(sides), counts(mediators), counts(proposers)
+}
+
+func andJoin(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// counts lists a tally, the most frequent first, then by name.
+func counts(m map[string]int) []Count {
+	out := make([]Count, 0, len(m))
+	for k, n := range m {
+		out = append(out, Count{Name: k, N: n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].N != out[j].N {
+			return out[i].N > out[j].N
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
 }

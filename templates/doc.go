@@ -28,6 +28,7 @@
 //	timeline.md   timeline.md                              *Site
 //	options.md    options.md                               *Site
 //	network.md    network.md                               *Site
+//	mechanism.md  options/<mechanism>.md, one per mechanism  *MechanismPage
 //	layout.html   every .html page around its body         *Page
 //	_partials/header.html, footer.html, article-nav.html   *Page
 //	_partials/timeline.html                                *Chart (nil: none)
@@ -42,9 +43,18 @@
 // Markdown templates must escape every string from an article: md escapes
 // text for Markdown (every character Markdown could read as markup, | too,
 // so text is safe in a table cell; line breaks become spaces); mdjoin LIST
-// SEP escapes and joins; mdlink TEXT HREF makes a link, or escaped text when
-// HREF is empty or not a relative path, http(s) or mailto address; mdrefs
-// REFS SEP joins []Ref as links. Both kinds of template also have join,
+// SEP escapes and joins; mdand LIST escapes and joins as running text ("A,
+// B and C"); mdlink TEXT HREF makes a link, or escaped text when HREF is
+// empty or not a relative path, http(s) or mailto address; mdlinkt TEXT
+// HREF TITLE adds a tooltip; mdrefs REFS SEP joins []Ref as links, with
+// their titles as tooltips.
+//
+// # Analysis and rendering
+//
+// Nothing here analyses: the bottom line, key passages, quotes, main
+// recommendation, incident summaries, names as written and the merged
+// timeline come from analyze/digest, through the analysis. The views only
+// sort, link and lay out what it says. Both kinds of template also have join,
 // lower, title (first letter upper case), add, pct, dec (two decimals), trunc
 // N S, plural N ONE MANY, label KIND ("Photo caption") and html HREF (the
 // .html twin of a .md link).

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/brief-tool/brief/analyze"
+	"github.com/brief-tool/brief/analyze/digest"
 )
 
 // The tests render small analyses built here, not the corpus: what they
@@ -26,9 +27,12 @@ func newDoc(id, title, published string, lines []line) *analyze.Analysis {
 	var b strings.Builder
 	for i, l := range lines {
 		newSection := i == 0 || lines[i-1].sec != l.sec
+		// A line starting with ¶ opens a paragraph of its own.
+		newPara := strings.HasPrefix(l.text, "¶")
+		l.text = strings.TrimPrefix(l.text, "¶")
 		switch {
 		case i == 0:
-		case newSection:
+		case newSection || newPara:
 			b.WriteString("\n\n")
 		default:
 			b.WriteString(" ")
@@ -38,6 +42,9 @@ func newDoc(id, title, published string, lines []line) *analyze.Analysis {
 		a.Sentences = append(a.Sentences, analyze.Sentence{Index: i, Start: start, End: b.Len(), Section: l.sec, Text: l.text})
 		if newSection {
 			a.Sections = append(a.Sections, analyze.Section{Kind: l.sec, Start: start, End: b.Len()})
+			a.Paragraphs = append(a.Paragraphs, analyze.Paragraph{Span: analyze.Span{Start: start, End: b.Len()}, Section: l.sec})
+		} else if newPara {
+			a.Sections[len(a.Sections)-1].End = b.Len()
 			a.Paragraphs = append(a.Paragraphs, analyze.Paragraph{Span: analyze.Span{Start: start, End: b.Len()}, Section: l.sec})
 		} else {
 			a.Sections[len(a.Sections)-1].End = b.Len()
@@ -93,26 +100,38 @@ func gulf() *analyze.Analysis {
 		{analyze.SectionBody, "Britain and Iran should set up a direct line between their navies in the Gulf."},
 		{analyze.SectionBody, "A direct line would let navy commanders talk before a tanker seizure turns into a clash."},
 		{analyze.SectionBody, "The 1972 Incidents at Sea agreement shows that rivals can agree on rules."},
+		{analyze.SectionBody, "¶What the navies need"},
+		{analyze.SectionBody, "¶Gen. Frank McKenzie said Oman could host the talks, but a line cannot settle the dispute."},
 		{analyze.SectionBio, "Jane Roe is a fellow at the Institute."},
 		{analyze.SectionComments, "Iran should be sanctioned harder, says a reader."},
 	})
 	a.Doc.Authors = []string{"Jane Roe"}
 	a.Doc.Source = "Harbour Review"
 	a.Doc.URL = "https://example.org/tanker-for-tanker"
-	actor(a, "IRN", "Iran", analyze.KindState, "IRN", 1, map[int]string{2: "Iran", 3: "Iranian", 5: "Iran", 7: "Iran", 11: "Iran"})
+	actor(a, "IRN", "Iran", analyze.KindState, "IRN", 1, map[int]string{2: "Iran", 3: "Iranian", 5: "Iran", 7: "Iran", 13: "Iran"})
 	actor(a, "GBR", "United Kingdom", analyze.KindState, "GBR", 0.8, map[int]string{3: "British", 4: "British", 7: "Britain"})
 	actor(a, "irgc", "Islamic Revolutionary Guard Corps", analyze.KindMilitary, "IRN", 0.5, map[int]string{4: "Revolutionary Guards"})
 	actor(a, "royal-marines", "Royal Marines", analyze.KindMilitary, "GBR", 0.4, map[int]string{3: "Royal Marines"})
 	actor(a, "reuters-person", "Bandar Abbas Port Authority", analyze.KindOrganization, "IRN", 0, map[int]string{2: "Bandar Abbas"})
+	// The dictionary's name differs from the text's: the pack shows the
+	// text's.
+	actor(a, "kenneth-mckenzie", "Kenneth McKenzie", analyze.KindPerson, "USA", 0.3, map[int]string{11: "Frank McKenzie"})
+	actor(a, "OMN", "Oman", analyze.KindState, "OMN", 0.2, map[int]string{11: "Oman"})
 	incident(a, 3, "seizure", "2019-07-04", "day", []string{"royal-marines"}, []string{"IRN"}, "British Royal Marines seized the Iranian tanker Grace 1")
 	incident(a, 4, "seizure", "2019-07-19", "day", []string{"irgc"}, []string{"GBR"}, "The Revolutionary Guards seized the British tanker Stena Impero")
+	// As the incidents extractor fills them: the trigger and the object
+	// as written.
+	a.Incidents[1].Trigger, a.Incidents[1].Object, a.Incidents[1].Location = "seized", "the British tanker Stena Impero", "Strait of Hormuz"
 	incident(a, 6, "threat", "", "", nil, nil, "Both navies one order away from a clash")
 	p := proposal(a, 7, "hotline", []string{"GBR", "IRN"}, "authors", "Set up a direct line between their navies in the Gulf")
 	p.Rationale = []string{"A direct line would let navy commanders talk before a tanker seizure turns into a clash."}
 	p.Precedents = []string{"The 1972 Incidents at Sea agreement"}
+	p.Caveats = []string{"A line cannot settle the dispute."}
+	p.Mediators = []string{"OMN"}
+	p.Where = "Gulf"
 	p.Support = []analyze.Support{{Sentence: 8, Section: analyze.SectionBody, Evidence: a.Sentences[8].Text}}
-	proposal(a, 11, "other", []string{"IRN"}, "authors", "Sanction Iran harder")
-	a.Normalize()
+	proposal(a, 13, "other", []string{"IRN"}, "authors", "Sanction Iran harder")
+	digest.New().Apply(a)
 	return a
 }
 
@@ -130,7 +149,7 @@ func strait() *analyze.Analysis {
 	incident(a, 1, "seizure", "2019-07-20", "day", []string{"IRN"}, []string{"GBR"}, "Iran seized the Stena Impero")
 	incident(a, 3, "cooperation", "1972", "year", []string{"SUN", "USA"}, nil, "Moscow and Washington agreed to rules for their navies")
 	proposal(a, 2, "notification", []string{"IRN", "GBR"}, "authors", "Notify each other of boardings")
-	a.Normalize()
+	digest.New().Apply(a)
 	return a
 }
 

@@ -77,11 +77,26 @@ func MDLink(text, href string) string {
 	return "[" + MD(text) + "](" + u + ")"
 }
 
+// MDLinkTitle is MDLink with a title, which browsers show as a tooltip
+// (the canonical name of an actor the text names otherwise); without a
+// link, the title is dropped.
+func MDLinkTitle(text, href, title string) string {
+	u := mdURL(href)
+	if u == "" {
+		return MD(text)
+	}
+	if title = strings.TrimSpace(title); title == "" {
+		return "[" + MD(text) + "](" + u + ")"
+	}
+	t := strings.NewReplacer("\\", "\\\\", "\"", "\\\"", "\n", " ", "\r", " ").Replace(title)
+	return "[" + MD(text) + "](" + u + " \"" + t + "\")"
+}
+
 // mdRefs joins refs as Markdown links with sep.
 func mdRefs(refs []Ref, sep string) string {
 	out := make([]string, len(refs))
 	for i, r := range refs {
-		out[i] = MDLink(r.Name, r.Href)
+		out[i] = MDLinkTitle(r.Name, r.Href, r.Title)
 	}
 	return strings.Join(out, sep)
 }
@@ -103,7 +118,18 @@ var mdFuncs = func() texttemplate.FuncMap {
 	m := texttemplate.FuncMap{
 		"md":     MD,
 		"mdlink": MDLink,
-		"mdrefs": mdRefs,
+		// mdlinkt TEXT HREF TITLE: a link with a tooltip.
+		"mdlinkt": MDLinkTitle,
+		"mdrefs":  mdRefs,
+		// mdand escapes each element and joins them as a list in running
+		// text: "A", "A and B", "A, B and C".
+		"mdand": func(ss []string) string {
+			out := make([]string, len(ss))
+			for i, s := range ss {
+				out[i] = MD(s)
+			}
+			return andJoin(out)
+		},
 		// mdjoin escapes each element and joins them.
 		"mdjoin": func(ss []string, sep string) string {
 			out := make([]string, len(ss))

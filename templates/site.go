@@ -49,6 +49,9 @@ type Index struct {
 type Ref struct {
 	Name string
 	Href string
+	// Title is a tooltip: the canonical name of an actor whose Name is
+	// the text's own form, else "".
+	Title string
 }
 
 // Page is what layout.html receives.
@@ -59,7 +62,7 @@ type Page struct {
 	// "../".
 	Root string
 	// Kind is index, oldest, article, source, actor, actors, timeline,
-	// options or network.
+	// options, mechanism (options/<mechanism>.html) or network.
 	Kind string
 	// Path is the page's path in the site, e.g. "hotline-1963/index.html".
 	Path string
@@ -175,6 +178,11 @@ func (st *Store) Render(site *Site) (map[string][]byte, error) {
 			return nil, fmt.Errorf("encode the analysis of %s: %w", art.Doc.ID, err)
 		}
 		files[dir+"analysis.json"] = append(js, '\n')
+	}
+	for _, d := range site.Matrix.Details {
+		if err := md("mechanism.md", mechanismPath(d.Mechanism), d, &Page{Site: site, Title: "Options: " + d.Mechanism, Root: "../", Kind: "mechanism"}); err != nil {
+			return nil, err
+		}
 	}
 	for _, ap := range site.Actors {
 		if err := md("actor.md", "actors/"+ap.Slug+".md", ap, &Page{Site: site, Title: ap.Name, Root: "../", Kind: "actor", Actor: ap}); err != nil {

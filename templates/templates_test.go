@@ -44,6 +44,7 @@ func TestGolden(t *testing.T) {
 	for _, p := range []string{
 		"index.md", "index.html", "oldest.md", "timeline.md", "timeline.html", "options.md", "network.md", "network.html",
 		"actors/index.md", "actors/irn.md", "gulf-2019/index.md", "gulf-2019/index.html", "gulf-2019/source.html",
+		"options/hotline.md", "options/hotline.html", "actors/kenneth-mckenzie.md",
 	} {
 		got, ok := files[p]
 		if !ok {
@@ -91,7 +92,7 @@ func TestSiteFiles(t *testing.T) {
 	files := render(t, Options{}, gulf(), strait())
 	want := []string{
 		"style.css", "favicon.svg", "index.md", "index.html", "oldest.md", "oldest.html",
-		"timeline.md", "timeline.html", "options.md", "options.html", "network.md", "network.html",
+		"timeline.md", "timeline.html", "options.md", "options.html", "options/hotline.md", "options/hotline.html", "options/notification.html", "network.md", "network.html",
 		"actors/index.md", "actors/index.html", "actors/irn.md", "actors/irn.html", "actors/gbr.html", "actors/irgc.html",
 		"gulf-2019/index.md", "gulf-2019/index.html", "gulf-2019/source.html", "gulf-2019/analysis.json",
 		"strait-2019/index.md", "strait-2019/index.html", "strait-2019/source.html", "strait-2019/analysis.json",
@@ -119,6 +120,60 @@ func TestSiteFiles(t *testing.T) {
 	}
 }
 
+// TestNamesAsWritten: a person is shown as the text names them, the
+// dictionary's name as a tooltip and a secondary line.
+func TestNamesAsWritten(t *testing.T) {
+	files := render(t, Options{}, gulf(), strait())
+	pack := string(files["gulf-2019/index.md"])
+	if want := `[Frank McKenzie](../actors/kenneth-mckenzie.md "Kenneth McKenzie") (listed as Kenneth McKenzie)`; !strings.Contains(pack, want) {
+		t.Errorf("the actors table lacks %q", want)
+	}
+	if strings.Contains(strings.ReplaceAll(pack, "listed as Kenneth McKenzie", ""), "[Kenneth McKenzie]") {
+		t.Error("the pack links the dictionary's name, not the text's")
+	}
+	page := string(files["actors/kenneth-mckenzie.md"])
+	if !strings.HasPrefix(page, "# Frank McKenzie\n") || !strings.Contains(page, "Listed in the dictionary as Kenneth McKenzie.") {
+		t.Errorf("actor page:\n%s", page)
+	}
+	html := string(files["gulf-2019/index.html"])
+	if !strings.Contains(html, `title="Kenneth McKenzie">Frank McKenzie</a>`) {
+		t.Error("no tooltip with the canonical name in the HTML pack")
+	}
+}
+
+// TestDateAsWritten: an incident whose date could not be resolved shows
+// the date as the text writes it.
+func TestDateAsWritten(t *testing.T) {
+	a := strait()
+	a.Incidents[0].Date, a.Incidents[0].DatePrecision, a.Incidents[0].DateText = "", "", "last Tuesday"
+	files := render(t, Options{}, a)
+	if md := string(files["strait-2019/index.md"]); !strings.Contains(md, "| last Tuesday (as written) | seizure |") {
+		t.Errorf("the incidents table does not show the date as written:\n%s", md)
+	}
+}
+
+// TestOptionsMatrix: each cell gives the roles and the counts; each
+// mechanism has a page that compares its proposals.
+func TestOptionsMatrix(t *testing.T) {
+	files := render(t, Options{}, gulf(), strait())
+	md := string(files["options.md"])
+	for _, want := range []string{
+		"[Hotline](options/hotline.md)",
+		"Proposed by the authors. Between United Kingdom and Iran, through Oman. 1 reason, 1 caveat, 1 precedent",
+		"2 options in 2 articles; 1 with a caveat or a precedent.",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("options.md lacks %q:\n%s", want, md)
+		}
+	}
+	page := string(files["options/hotline.md"])
+	for _, want := range []string{"Hotline: proposed by 1 article (1 option), between Iran and United Kingdom (1), through Oman (1)", "## Caveats raised", "[Oman](../actors/omn.md)"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("options/hotline.md lacks %q:\n%s", want, page)
+		}
+	}
+}
+
 // TestPackSections checks the pack's structure: the BLUF, the tables, the
 // cards, the quotes, the source details.
 func TestPackSections(t *testing.T) {
@@ -137,7 +192,18 @@ func TestPackSections(t *testing.T) {
 	if len(art.Quotes) != 1 || art.Quotes[0].Text != "We will not be bullied by anyone at sea." || art.Quotes[0].Speaker.Name != "Iran" {
 		t.Errorf("quotes = %+v", art.Quotes)
 	}
+	if len(art.BottomLine) == 0 || art.BottomLine[0].Role != analyze.ClauseProposal {
+		t.Fatalf("bottom line = %+v, want one opening on the proposal", art.BottomLine)
+	}
 	files := render(t, Options{}, gulf(), strait())
+	// Every clause of the bottom line is followed by its link.
+	md := string(files["gulf-2019/index.md"])
+	bl := md[strings.Index(md, "## Bottom line"):strings.Index(md, "**Main recommendation")]
+	for _, c := range art.BottomLine {
+		if want := MD(c.Text) + ` \[[` + itoa(c.Sentence) + `](source.html#s-` + itoa(c.Sentence) + `)\]` + c.End; !strings.Contains(bl, want) {
+			t.Errorf("the bottom line lacks %q:\n%s", want, bl)
+		}
+	}
 	doc := parseHTML(t, files["gulf-2019/index.html"])
 	for _, id := range []string{"bottom-line", "actors", "incidents", "options", "notable-quotes", "captions-bios-and-comments", "source"} {
 		if find(doc, func(n *html.Node) bool { return n.Data == "h2" && attr(n, "id") == id }) == nil {
@@ -649,4 +715,58 @@ func inlineText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+func TestSpreadLabels(t *testing.T) {
+	var nodes []*Node
+	for i := 0; i < 12; i++ {
+		anchor := "start"
+		if i%2 == 1 {
+			anchor = "end"
+		}
+		// Crowded: every label wants nearly the same line.
+		nodes = append(nodes, &Node{X: 500, Y: 600 + i, R: 5, LabelX: 800, LabelY: 605 + i, Anchor: anchor})
+	}
+	spreadLabels(nodes, 640)
+	for _, a := range nodes {
+		if a.LabelY > 640-6 || a.LabelY < 0 {
+			t.Errorf("label at y=%d leaves the drawing", a.LabelY)
+		}
+		for _, b := range nodes {
+			if a != b && a.Anchor == b.Anchor && abs(a.LabelY-b.LabelY) < labelGap {
+				t.Errorf("labels at y=%d and y=%d overlap", a.LabelY, b.LabelY)
+			}
+		}
+		if !a.Leader {
+			t.Errorf("a label moved away from its node without a leader line")
+		}
+	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func TestTimelineMarks(t *testing.T) {
+	site := NewSite("t", "t", []*analyze.Analysis{gulf(), strait()})
+	c := site.Timeline.Chart
+	if c == nil || c.List == nil || len(c.List.Rows) != len(c.Rows) {
+		t.Fatalf("chart = %+v", c)
+	}
+	marks := map[string]string{}
+	for _, r := range c.Rows {
+		if r.Bar {
+			t.Errorf("a row drawn as a bar: %+v", r)
+		}
+		marks[r.Label[:4]] = r.Mark
+	}
+	if marks["1972"] != "year" {
+		t.Errorf("the 1972 precedent is marked %q, want year (marks: %v)", marks["1972"], marks)
+	}
+	if !slices.Equal(c.Precisions, []string{"day", "year"}) {
+		t.Errorf("precisions = %v", c.Precisions)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/brief-tool/brief/analyze"
 	"github.com/brief-tool/brief/analyze/actors"
 	"github.com/brief-tool/brief/analyze/dates"
+	"github.com/brief-tool/brief/analyze/digest"
 	"github.com/brief-tool/brief/analyze/incidents"
 	"github.com/brief-tool/brief/analyze/nlp"
 	"github.com/brief-tool/brief/analyze/proposals"
@@ -11,7 +12,8 @@ import (
 )
 
 // Standard returns brief's extractors in the order they must run: actors
-// first, then the extractors that read them. dictionaries are the user's
+// first, then the extractors that read them, and the digest, which words
+// what they found, last. dictionaries are the user's
 // own actor dictionary files, added to the shipped ones.
 func Standard(dictionaries []string) ([]analyze.Extractor, error) {
 	d, err := actors.LoadDefault()
@@ -44,6 +46,6 @@ func Standard(dictionaries []string) ([]analyze.Extractor, error) {
 		return nil, err
 	}
 	// Dates first: the actors stage reads them (a capital's metonym
-	// follows the time of its sentence).
-	return []analyze.Extractor{dates.Annotator{}, actors.New(d, n), inc, props}, nil
+	// follows the time of its sentence). The digest reads everything.
+	return []analyze.Extractor{dates.Annotator{}, actors.New(d, n), inc, props, digest.New()}, nil
 }

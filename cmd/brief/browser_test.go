@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 
 	"net/http"
 	"net/http/httptest"
@@ -137,12 +139,49 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 
+	// Every bottom-line clause links to a sentence of the source view
+	// that exists, one link per clause of the analysis.
+	for _, p := range packs {
+		b.bottomLine(site, p)
+	}
+
 	// Screenshots, light and dark.
 	dir := artifactsDir(t)
 	b.screenshot("/index.html", false, filepath.Join(dir, "index.png"))
 	if len(packs) > 0 {
 		b.screenshot(packs[0], false, filepath.Join(dir, "pack.png"))
 		b.screenshot(packs[0], true, filepath.Join(dir, "pack-dark.png"))
+	}
+
+	// At a desktop and a phone width, no page scrolls sideways and no
+	// chart text is drawn below 10px; a pack, the timeline, the options
+	// matrix and a mechanism page are kept as screenshots.
+	var mechanism string
+	for _, l := range b.pages["/options.html"].Links {
+		if u, err := url.Parse(l); err == nil && strings.HasPrefix(u.Path, "/options/") {
+			mechanism = u.Path
+			break
+		}
+	}
+	for _, width := range []int{1280, 390} {
+		shots := map[string]string{"/timeline.html": "timeline", "/options.html": "options", "/network.html": "network"}
+		if len(packs) > 0 {
+			shots[packs[0]] = "pack"
+		}
+		if mechanism != "" {
+			shots[mechanism] = "mechanism"
+		}
+		for _, p := range append(append([]string{}, packs...), "/index.html", "/timeline.html", "/options.html", "/network.html", "/actors/index.html", mechanism) {
+			if p == "" {
+				continue
+			}
+			file := ""
+			if name, ok := shots[p]; ok {
+				file = filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, width))
+				delete(shots, p)
+			}
+			b.layout(p, width, file)
+		}
 	}
 
 	time.Sleep(200 * time.Millisecond) // let the last console events arrive
@@ -296,6 +335,114 @@ func (b *browser) crawl(start string) {
 		}
 	}
 	b.t.Logf("crawled %d pages, checked %d links", len(b.pages), len(links))
+}
+
+// layoutJS measures what a reader at a small width suffers from: how far
+// the page scrolls sideways, and the chart text drawn too small to read
+// (its font size times the scale the SVG is drawn at).
+const layoutJS = `(() => {
+	const de = document.documentElement;
+	const overflow = Math.max(de.scrollWidth, document.body.scrollWidth) - de.clientWidth;
+	const small = [];
+	for (const t of document.querySelectorAll('svg text')) {
+		if (t.getClientRects().length === 0) continue;
+		const m = t.getScreenCTM();
+		if (!m) continue;
+		const size = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+		if (size < 10) small.push(t.textContent.slice(0, 40) + ' (' + size.toFixed(1) + 'px)');
+	}
+	return {overflow: overflow, small: small};
+})()`
+
+type layoutInfo struct {
+	Overflow float64  `json:"overflow"`
+	Small    []string `json:"small"`
+}
+
+// layout opens the page at path in a window width pixels wide and checks
+// that the body does not overflow it and that no SVG text renders below
+// 10px; with file set, it saves a full-page screenshot there.
+func (b *browser) layout(p string, width int, file string) {
+	b.t.Helper()
+	light := chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"}},
+		})
+		return err
+	})
+	if err := chromedp.Do(b.ctx, light, chromedp.EmulateViewport(int64(width), 900), chromedp.Navigate(b.base+p)); err != nil {
+		b.t.Fatalf("open %s at %dpx: %v", p, width, err)
+	}
+	info, err := chromedp.Run(b.ctx, chromedp.Evaluate[layoutInfo](layoutJS))
+	if err != nil {
+		b.t.Fatalf("measure %s at %dpx: %v", p, width, err)
+	}
+	if info.Overflow > 0 {
+		b.t.Errorf("%s at %dpx: the page is %.0fpx wider than the window", p, width, info.Overflow)
+	}
+	if n := len(info.Small); n > 0 {
+		b.t.Errorf("%s at %dpx: %d chart labels below 10px, e.g. %s", p, width, n, strings.Join(info.Small[:min(n, 3)], "; "))
+	}
+	if file == "" {
+		return
+	}
+	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		b.t.Fatalf("screenshot %s: %v", p, err)
+	}
+	if err := os.WriteFile(file, png, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+	b.t.Logf("screenshot of %s at %dpx: %s", p, width, file)
+}
+
+// bottomLineJS lists the links of the pack's bottom line to the source
+// view.
+const bottomLineJS = `Array.from(document.querySelectorAll('#bottom-line ~ p:first-of-type a[href*="source.html#s-"]'), a => new URL(a.getAttribute('href'), document.baseURI).href)`
+
+// bottomLine checks that each clause of the pack's bottom line (as the
+// pack's analysis.json gives them) has a link to a sentence that exists
+// in the source view.
+func (b *browser) bottomLine(site, p string) {
+	b.t.Helper()
+	data, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(strings.TrimSuffix(p, "index.html")), "analysis.json"))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	var a struct {
+		Digest struct {
+			BottomLine []struct {
+				Sentence int `json:"sentence"`
+			} `json:"bottom_line"`
+		} `json:"digest"`
+	}
+	if err := json.Unmarshal(data, &a); err != nil {
+		b.t.Fatalf("%s: analysis.json: %v", p, err)
+	}
+	if len(a.Digest.BottomLine) == 0 {
+		b.t.Errorf("%s: no bottom line", p)
+		return
+	}
+	if err := chromedp.Do(b.ctx, chromedp.Navigate(b.base+p)); err != nil {
+		b.t.Fatal(err)
+	}
+	links, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](bottomLineJS))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	if len(links) != len(a.Digest.BottomLine) {
+		b.t.Errorf("%s: the bottom line has %d clauses and %d links to the source", p, len(a.Digest.BottomLine), len(links))
+	}
+	for i, l := range links {
+		u, _ := url.Parse(l)
+		src := b.visit(u.Path)
+		if !slices.Contains(src.IDs, u.Fragment) {
+			b.t.Errorf("%s: bottom-line clause %d links to %s, which is no sentence", p, i+1, l)
+		}
+		if i < len(a.Digest.BottomLine) && u.Fragment != fmt.Sprintf("s-%d", a.Digest.BottomLine[i].Sentence) {
+			b.t.Errorf("%s: bottom-line clause %d links to #%s, its evidence is sentence %d", p, i+1, u.Fragment, a.Digest.BottomLine[i].Sentence)
+		}
+	}
 }
 
 // screenshot saves a full-page PNG of the page at path.

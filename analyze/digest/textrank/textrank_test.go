@@ -1,8 +1,10 @@
 package textrank
 
 import (
+	"fmt"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -112,5 +114,62 @@ func TestTopTies(t *testing.T) {
 	got := Top([]float64{1, 2, 2, 2 + 1e-12, 0.5}, 2)
 	if want := []int{1, 2}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Top = %v, want %v (a 1e-12 difference is a tie, the earlier wins)", got, want)
+	}
+}
+
+func TestRankCapped(t *testing.T) {
+	s := []string{
+		"Iran seized a British tanker.",
+		"Weather was fine today.",
+		"Britain detained an Iranian tanker off Gibraltar.",
+		"Iran seized a British tanker after Britain detained an Iranian tanker off Gibraltar.",
+		"Lunch was served late again.",
+	}
+	full := Rank(s, Options{Damping: 0.85, Iterations: 100, Epsilon: 1e-9})
+	capped := Rank(s, Options{Damping: 0.85, Iterations: 100, Epsilon: 1e-9, MaxCandidates: 3})
+	// The two sentences that share no word with any other are left out
+	// of the graph, and they would score 1-d in it anyway: the ranking is
+	// the same.
+	for i := range s {
+		if math.Abs(full[i]-capped[i]) > 1e-9 {
+			t.Errorf("sentence %d: capped score %v, full %v", i, capped[i], full[i])
+		}
+	}
+	if got := Top(capped, 1); !reflect.DeepEqual(got, []int{3}) {
+		t.Errorf("Top = %v, want [3]", got)
+	}
+}
+
+func TestShared(t *testing.T) {
+	for _, tc := range []struct {
+		a, b []int32
+		want int
+	}{
+		{nil, nil, 0}, {[]int32{1, 2, 3}, []int32{2, 3, 4}, 2}, {[]int32{1}, []int32{2}, 0}, {[]int32{1, 5, 9}, []int32{1, 5, 9}, 3},
+	} {
+		if got := shared(tc.a, tc.b); got != tc.want {
+			t.Errorf("shared(%v, %v) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// BenchmarkRank ranks texts of 50, 500 and 2,000 sentences (about 1k, 10k
+// and 40k words); ns/sentence stays flat or falls, as the graph is capped.
+func BenchmarkRank(b *testing.B) {
+	for _, n := range []int{50, 500, 2000} {
+		s := make([]string, n)
+		for i := range s {
+			var w []string
+			for j := 0; j < 20; j++ {
+				w = append(w, fmt.Sprintf("word%d", (i*7+j*13)%(300+j)))
+			}
+			s[i] = strings.Join(w, " ")
+		}
+		b.Run(fmt.Sprintf("sentences=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				Rank(s, Default)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/sentence")
+		})
 	}
 }

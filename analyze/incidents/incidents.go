@@ -27,17 +27,22 @@ import (
 type Extractor struct {
 	set *rules.Set
 	// symmetric types are those where both sides act (a clash between X
-	// and Y): the word classes say so.
-	symmetric map[string]bool
+	// and Y): the word classes say so. Of those, named-sides types take
+	// no default sides: a war or a collision the sentence names no side
+	// of may be anyone's.
+	symmetric, namedSides map[string]bool
 }
 
 // New builds an Extractor over the incident rules of set, checking what
 // each rule emits.
 func New(set *rules.Set) (*Extractor, error) {
-	e := &Extractor{set: set, symmetric: map[string]bool{}}
+	e := &Extractor{set: set, symmetric: map[string]bool{}, namedSides: map[string]bool{}}
 	for _, attrs := range set.ClassAttrs() {
 		if attrs["symmetric"] == "true" && attrs["type"] != "" {
 			e.symmetric[attrs["type"]] = true
+		}
+		if attrs["named-sides"] == "true" && attrs["type"] != "" {
+			e.namedSides[attrs["type"]] = true
 		}
 	}
 	for _, r := range set.Rules("incident") {
@@ -168,7 +173,7 @@ func overlapping(spans [][2]int, from, to int) int {
 // about two sides, are between them; an act done to one of the two sides
 // by someone unnamed was done by the other.
 func (e *Extractor) defaultSides(a *analyze.Analysis, in *event, sides []string) {
-	if e.symmetric[in.Type] && !in.directed && len(in.Agents) == 0 && len(in.Targets) == 0 {
+	if e.symmetric[in.Type] && !e.namedSides[in.Type] && !in.directed && len(in.Agents) == 0 && len(in.Targets) == 0 {
 		in.Agents = append([]string(nil), sides...)
 	}
 	// Both sides act where both act; a text that names one of its two

@@ -1,6 +1,8 @@
 package proposals
 
 import (
+	"strings"
+
 	"github.com/brief-tool/brief/analyze"
 	"github.com/brief-tool/brief/analyze/rules"
 )
@@ -55,7 +57,9 @@ func (e *Extractor) context(views []*rules.View, ps []item) {
 	}
 }
 
-// own adds a purpose clause of a proposal's sentence to its reasons.
+// own adds what a clause of a proposal's own sentence says of it: a
+// purpose is a reason, "although ..." a caveat, "as in 1972" a precedent.
+// The clause runs from the cue to the end of the sentence.
 func (e *Extractor) own(v *rules.View, h *rules.Hit, ps []item) string {
 	tf, _ := h.Trigger(e.set)
 	for k := range ps {
@@ -63,14 +67,21 @@ func (e *Extractor) own(v *rules.View, h *rules.Hit, ps []item) string {
 		if p.Sentence != v.S.Index || tf < p.trigger {
 			continue
 		}
-		reason := v.Words(tf, v.Len())
-		for len(reason) > 0 && (reason[len(reason)-1] == '.' || reason[len(reason)-1] == ' ') {
-			reason = reason[:len(reason)-1]
+		text := strings.TrimRight(v.Words(tf, v.Len()), ". ")
+		if text == "" {
+			continue
 		}
-		if reason != "" {
-			p.Rationale = append([]string{reason}, p.Rationale...)
-			return "a reason of the proposal in its sentence"
+		switch role := h.Rule.Emit["role"]; role {
+		case "rationale":
+			p.Rationale = append([]string{text}, p.Rationale...)
+		case "caveat":
+			p.Caveats = append([]string{text}, p.Caveats...)
+		case "precedent":
+			p.Precedents = append([]string{text}, p.Precedents...)
+		default:
+			continue
 		}
+		return "a " + h.Rule.Emit["role"] + " of the proposal in its sentence"
 	}
 	return ""
 }
@@ -93,12 +104,18 @@ func (e *Extractor) attach(v *rules.View, h *rules.Hit, ps []item, para []int) s
 	p := &ps[k]
 	last := analyze.LastSentence(p.Sentence, p.Support)
 	named := mech != "" && mech == p.Mechanism
-	near := named || para[si] == para[last] || si-last <= 2 && si > last
-	about := named || v.Is(0, "backref") || v.Is(0, "enumeration") || v.Is(0, "contrast") || v.Is(1, "backref")
+	role := h.Rule.Emit["role"]
+	// Near: the proposal's paragraph or the three sentences after it; an
+	// earlier case of the same kind of measure may be told anywhere, and
+	// the limits of that kind of measure anywhere after it.
+	near := para[si] == para[last] || si > last && si-last <= 3 || role == "precedent" && named || role == "caveat" && named && si > p.Sentence
+	// About: naming its kind of measure, referring back to it, or
+	// standing right after it.
+	about := named || si == last+1 || v.Is(0, "backref") || v.Is(0, "enumeration") || v.Is(0, "contrast") || v.Is(1, "backref")
 	if !near || !about {
 		return "- not near or not about a proposal"
 	}
-	switch h.Rule.Emit["role"] {
+	switch role {
 	case "restatement":
 		if !named {
 			return "- names another kind of measure"

@@ -202,7 +202,8 @@ func (p *NLP) Entities(s analyze.Sentence) (ents []Entity, err error) {
 // irregular fills the lemmatizer's gaps for verbs it reads as nouns.
 var irregular = map[string]string{"shot": "shoot", "downed": "down", "fought": "fight", "flew": "fly",
 	"spoke": "speak", "spoken": "speak", "blew": "blow", "blown": "blow", "told": "tell", "sought": "seek",
-	"flown": "fly", "overflew": "overfly", "overflown": "overfly", "led": "lead", "held": "hold", "sank": "sink", "sunk": "sink"}
+	"flown": "fly", "overflew": "overfly", "overflown": "overfly", "led": "lead", "held": "hold", "sank": "sink", "sunk": "sink",
+	"broke": "break", "broken": "break", "struck": "strike", "stricken": "strike", "hit": "hit", "fled": "flee", "sent": "send"}
 
 // lemma returns the lower-case base form of word; tag disambiguates verbs.
 func (p *NLP) lemma(word, tag string) string {

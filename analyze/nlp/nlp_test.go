@@ -106,3 +106,31 @@ func TestGlued(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitMarks(t *testing.T) {
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{
+		"the combination—the rising dependency": "the combination — the rising dependency",
+		"a mature “contact zone” between":       "a mature “ contact zone ” between",
+		"They met in May.":                       "They met in May .",
+		"They sailed for the U.S.":               "They sailed for the U.S.",
+	} {
+		toks, err := p.Tokens(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, tk := range toks {
+			got = append(got, tk.Text)
+			if in[tk.Start:tk.End] != tk.Text {
+				t.Errorf("%q: token %q has offsets %d-%d", in, tk.Text, tk.Start, tk.End)
+			}
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("Tokens(%q) = %q, want %q", in, strings.Join(got, " "), want)
+		}
+	}
+}

@@ -13,7 +13,14 @@ import (
 // those of the source.
 func splitMarks(toks []token.Token) []token.Token {
 	var out []token.Token
-	for _, t := range toks {
+	for i, t := range toks {
+		// A full stop the tokenizer left on the last word ("in May.") ends
+		// the sentence, unless the word is an abbreviation ("U.S.").
+		if i == len(toks)-1 && len(t.Text) > 2 && strings.HasSuffix(t.Text, ".") && !strings.Contains(t.Text[:len(t.Text)-1], ".") {
+			out = appendSplit(out, t.Text[:len(t.Text)-1], t.Start)
+			out = append(out, token.Token{Text: ".", Start: t.Start + len(t.Text) - 1})
+			continue
+		}
 		out = appendSplit(out, t.Text, t.Start)
 	}
 	return out

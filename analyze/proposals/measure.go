@@ -50,7 +50,7 @@ func (e *Extractor) measure(v *rules.View, h *rules.Hit, tf, tt int) (from, to i
 // places or boundaries ("the Demilitarized Zone", "the median line").
 // A verb of a measure gives way to the measure it has for its object
 // ("negotiate a code of conduct", "keep observing the buffer zone"), unless
-// the object is only its topic ("discuss the use of transponders" stays
+// the object is only its topic ("discuss the radar rules" stays
 // talk).
 func (e *Extractor) measureAfter(v *rules.View, from, end int) (int, int) {
 	for i := from; i < end && i < v.Len(); i++ {

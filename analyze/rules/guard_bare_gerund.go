@@ -6,7 +6,7 @@ import "strings"
 // talks" alone is no report. It stands after "was"/"were"/"been" (a
 // progressive), after a verb of starting or going on ("began escorting"),
 // after "by" with a past verb before it ("responded by downgrading
-// ties"), and right after its actor ("the Soviet Union building sites").
+// ties"), and right after its actor ("the junta building airstrips").
 func bareGerund(v *View, from, to int) string {
 	if v.tag(from) != "VBG" {
 		return ""

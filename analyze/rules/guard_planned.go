@@ -3,8 +3,8 @@ package rules
 import "strings"
 
 // planned rejects a trigger that is the object of a plan, a request or an
-// offer: "plans to attack", "called for talks", "called on Monday for a
-// deployment", "demanded the release", "proposed a meeting", "recommends
+// offer: "plans to attack", "called for talks", "appealed on Tuesday for
+// monitors", "demanded the release", "proposed a meeting", "recommends
 // that both resume talks" tell what someone wants, not what happened.
 func planned(v *View, from, to int) string {
 	cf, _ := v.Clause(from)

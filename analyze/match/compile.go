@@ -34,6 +34,12 @@ type Pattern struct {
 	need Bits
 	// slots are the capture slots the pattern sets.
 	slots []int
+	// first says which tokens a match can start at: one covered by a
+	// label of firstLabels or whose lemma or text is in firstWords; when
+	// firstAny, any token.
+	firstAny    bool
+	firstLabels Bits
+	firstWords  map[string]bool
 }
 
 // String returns the pattern's source.
@@ -50,6 +56,8 @@ func (g *Grammar) Compile(src string) (*Pattern, error) {
 	c.node(n)
 	c.emit(inst{op: iMatch})
 	p.need = need(n)
+	fs, nullable := first(n)
+	p.firstAny, p.firstLabels, p.firstWords = fs.any || nullable, fs.labels, fs.words
 	if len(p.prog) > 1<<16 {
 		return nil, &SyntaxError{Msg: fmt.Sprintf("pattern compiles to %d instructions; simplify its repetitions", len(p.prog))}
 	}
@@ -200,4 +208,95 @@ func testNeed(t *test) Bits {
 		}
 	}
 	return b
+}
+
+// firstSet is what the first token of a match must be.
+type firstSet struct {
+	any    bool
+	labels Bits
+	words  map[string]bool
+}
+
+func (f *firstSet) union(g firstSet) {
+	f.any = f.any || g.any
+	f.labels.or(&g.labels)
+	for w := range g.words {
+		if f.words == nil {
+			f.words = map[string]bool{}
+		}
+		f.words[w] = true
+	}
+}
+
+// first returns what can start a match of n, and whether n can match no
+// token at all.
+func first(n *node) (firstSet, bool) {
+	var fs firstSet
+	switch n.kind {
+	case nTest:
+		return testFirst(n.test), false
+	case nSpan:
+		fs.labels.Set(n.label)
+		return fs, false
+	case nAny:
+		fs.any = true
+		return fs, false
+	case nBegin, nEnd:
+		return fs, true
+	case nSeq:
+		for _, k := range n.kids {
+			kf, nullable := first(k)
+			fs.union(kf)
+			if !nullable {
+				return fs, false
+			}
+		}
+		return fs, true
+	case nAlt:
+		nullable := false
+		for _, k := range n.kids {
+			kf, kn := first(k)
+			fs.union(kf)
+			nullable = nullable || kn
+		}
+		return fs, nullable
+	case nRepeat:
+		kf, kn := first(n.kids[0])
+		return kf, kn || n.min == 0
+	case nCapture:
+		return first(n.kids[0])
+	}
+	fs.any = true
+	return fs, false
+}
+
+// testFirst returns what a token must be to pass t: a label it must lie
+// under, or a word it must be; any token when t says neither.
+func testFirst(t *test) firstSet {
+	var fs firstSet
+	for _, tm := range t.terms {
+		if tm.neg {
+			continue
+		}
+		switch tm.key {
+		case keyCover:
+			fs.labels.Set(tm.label)
+			return fs
+		case keyWord, keyLemma, keyText:
+			words := map[string]bool{}
+			for _, v := range tm.vals {
+				if v.prefix {
+					words = nil
+					break
+				}
+				words[v.s] = true
+			}
+			if words != nil {
+				fs.words = words
+				return fs
+			}
+		}
+	}
+	fs.any = true
+	return fs
 }

@@ -247,3 +247,24 @@ func BenchmarkMatch(b *testing.B) {
 		}
 	}
 }
+
+// A pattern is tried only at tokens that can start it; what it matches
+// is the same as trying every token.
+func TestFirstSet(t *testing.T) {
+	g, actor := testGrammar(t)
+	x := g.NewText()
+	x.Reset(tagged(twoSeized+" "+codeLine), []Span{{Label: actor, From: 0, To: 1}})
+	for _, src := range []string{"<event.verb>", "(seize | detain) [tag=DT]", "[tag=DT]? <measure>", "^ [tag=NNP]", "[lemma=side]", "[<measure>]+", "x?", "_ seized"} {
+		p := g.MustCompile(src)
+		fast := *p
+		slow := *p
+		slow.firstAny = true
+		var mf, ms Match
+		for s := 0; s <= x.Len(); s++ {
+			a, b := fast.MatchAt(x, s, &mf), slow.MatchAt(x, s, &ms)
+			if a != b || a && (mf.From != ms.From || mf.To != ms.To) {
+				t.Errorf("%q at %d: with the first set %v (%d-%d), without %v (%d-%d)", src, s, a, mf.From, mf.To, b, ms.From, ms.To)
+			}
+		}
+	}
+}

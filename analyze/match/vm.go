@@ -29,6 +29,9 @@ func (p *Pattern) Possible(t *Text) bool { return t.Present.Covers(&p.need) }
 // MatchAt reports whether p matches t starting at token start, and fills
 // m. It allocates nothing once t's scratch space has grown.
 func (p *Pattern) MatchAt(t *Text, start int, m *Match) bool {
+	if !p.canStart(t, start) {
+		return false
+	}
 	for i := range m.caps {
 		m.caps[i] = -1
 	}
@@ -48,6 +51,27 @@ func (p *Pattern) Find(t *Text, from int, m *Match) bool {
 		if p.MatchAt(t, s, m) {
 			return true
 		}
+	}
+	return false
+}
+
+// canStart reports whether a match could start at token i.
+func (p *Pattern) canStart(t *Text, i int) bool {
+	if p.firstAny {
+		return true
+	}
+	if i >= len(t.toks) {
+		return false
+	}
+	c := &t.cover[i]
+	for k := range c {
+		if c[k]&p.firstLabels[k] != 0 {
+			return true
+		}
+	}
+	if p.firstWords != nil {
+		tok := &t.toks[i]
+		return p.firstWords[tok.Lemma] || p.firstWords[tok.Lower]
 	}
 	return false
 }

@@ -13,9 +13,9 @@ package actors
 
 import (
 	"context"
-	"strconv"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/brief-tool/brief/analyze"
@@ -59,47 +59,7 @@ func New(d *Dictionary, ner EntityFinder) *Resolver {
 		r.ships[s.Prefix] = s.Country
 	}
 	for i, e := range d.Entries {
-		r.actors.add(e.Name, i, formName)
-		for _, a := range e.Aliases {
-			r.actors.add(a, i, formAlias)
-		}
-		for _, a := range e.Demonyms {
-			r.actors.add(a, i, formDemonym)
-		}
-		for _, a := range e.Capitals {
-			r.actors.add(a, i, formCapital)
-		}
-		for _, s := range e.Seats {
-			r.actors.add(s.Name, i, formSeat)
-		}
-	}
-	for i, e := range d.Entries {
-		if e.Kind == analyze.KindPerson {
-			for _, form := range append([]string{e.Name}, e.Aliases...) {
-				if len(strings.Fields(form)) > 1 {
-					r.people[strings.ToLower(key(form))] = i
-				}
-			}
-			f := strings.Fields(e.Name)
-			last := strings.ToLower(key(f[len(f)-1]))
-			if prev, seen := r.surnames[last]; seen && prev != i {
-				r.surnames[last] = -1
-			} else {
-				r.surnames[last] = i
-			}
-		}
-		if e.Country == "" || e.Kind == analyze.KindState {
-			continue
-		}
-		for _, form := range append([]string{e.Name}, e.Aliases...) {
-			lf := strings.ToLower(form)
-			for _, s := range services {
-				k := e.Country + "|" + s.name
-				if _, seen := r.services[k]; !seen && strings.HasSuffix(lf, " "+strings.Join(s.words, " ")) {
-					r.services[k] = i
-				}
-			}
-		}
+		r.indexEntry(i, e)
 	}
 	for i, e := range d.Sources {
 		r.sources.add(e.Name, i, formName)
@@ -123,6 +83,51 @@ func New(d *Dictionary, ner EntityFinder) *Resolver {
 		}
 	}
 	return r
+}
+
+// indexEntry adds the forms of dictionary entry i: its names, demonyms,
+// capitals and seats; a person's full names and surname; a body's service
+// under its state ("USA|navy" for the U.S. Navy).
+func (r *Resolver) indexEntry(i int, e Entry) {
+	r.actors.add(e.Name, i, formName)
+	for _, a := range e.Aliases {
+		r.actors.add(a, i, formAlias)
+	}
+	for _, a := range e.Demonyms {
+		r.actors.add(a, i, formDemonym)
+	}
+	for _, a := range e.Capitals {
+		r.actors.add(a, i, formCapital)
+	}
+	for _, s := range e.Seats {
+		r.actors.add(s.Name, i, formSeat)
+	}
+	if e.Kind == analyze.KindPerson {
+		for _, form := range append([]string{e.Name}, e.Aliases...) {
+			if len(strings.Fields(form)) > 1 {
+				r.people[strings.ToLower(key(form))] = i
+			}
+		}
+		f := strings.Fields(e.Name)
+		last := strings.ToLower(key(f[len(f)-1]))
+		if prev, seen := r.surnames[last]; seen && prev != i {
+			r.surnames[last] = -1
+		} else {
+			r.surnames[last] = i
+		}
+	}
+	if e.Country == "" || e.Kind == analyze.KindState {
+		return
+	}
+	for _, form := range append([]string{e.Name}, e.Aliases...) {
+		lf := strings.ToLower(form)
+		for _, s := range services {
+			k := e.Country + "|" + s.name
+			if _, seen := r.services[k]; !seen && strings.HasSuffix(lf, " "+strings.Join(s.words, " ")) {
+				r.services[k] = i
+			}
+		}
+	}
 }
 
 // Name implements analyze.Extractor.
@@ -250,95 +255,110 @@ func acronym(s string) bool {
 func (r *Resolver) scanSentence(st *docState, si int) {
 	ws := st.words[si]
 	for i := 0; i < len(ws); {
-		if f, n := r.sources.match(ws, i); n > 0 {
-			st.source(si, i, i+n, r.dict.Sources[f.item].Name)
-			i += n
-			continue
+		i += r.scanAt(st, si, i)
+	}
+}
+
+// scanAt reads what is named at word i of sentence si and returns how many
+// words it used (at least one).
+func (r *Resolver) scanAt(st *docState, si, i int) int {
+	ws := st.words[si]
+	if f, n := r.sources.match(ws, i); n > 0 {
+		st.source(si, i, i+n, r.dict.Sources[f.item].Name)
+		return n
+	}
+	if n := r.person(st, si, i, "", ""); n > 0 {
+		return n
+	}
+	if n := r.ship(st, si, i); n > 0 {
+		return n
+	}
+	if ac, ok := st.acronyms[ws[i].text]; ok {
+		st.mention(si, i, i+1, ac)
+		return 1
+	}
+	f, n := r.actors.match(ws, i)
+	// A place name blocks the names inside it: "the Taiwan Strait",
+	// "the Philippine Sea" name waters, not states.
+	if _, pn := r.places.match(ws, i); pn > n {
+		n = 0
+	}
+	if n == 0 || !r.acceptForm(st, si, i, n, f) {
+		return r.nonActorAt(st, si, i)
+	}
+	e := r.dict.Entries[f.item]
+	end := i + n
+	if (f.kind == formCapital) && i > 0 && locative[strings.ToLower(ws[i-1].text)] {
+		// "signed in Moscow": a capital as a place, not a government.
+		st.cover(si, i, end)
+		return n
+	}
+	if e.Kind == analyze.KindState && f.kind != formSeat {
+		// "Iranian military", "Chinese navy": a state's armed service.
+		if sn := r.serviceAt(st, si, i, end, e); sn > 0 {
+			return end + sn - i
 		}
-		if n := r.person(st, si, i, "", ""); n > 0 {
-			i += n
-			continue
+		// "Turkish government", "U.S. officials": the state itself.
+		end += govWords(ws, end)
+	}
+	st.mention(si, i, end, entryAcc(e))
+	if e.Country != "" {
+		// "Iranian Foreign Minister Mohammad Javad Zarif", "Iran's
+		// Supreme Leader, Ayatollah Ali Khamenei", "CENTCOM commander
+		// Frank McKenzie".
+		prefix := ""
+		if e.Kind != analyze.KindState {
+			prefix = st.a.Doc.Text[ws[i].start:ws[end-1].end]
 		}
-		if n := r.ship(st, si, i); n > 0 {
-			i += n
-			continue
+		end += r.person(st, si, end, e.Country, prefix)
+	}
+	return end - i
+}
+
+// nonActorAt covers a term that is never an actor or a place name at word
+// i, and returns the words used (one when there is neither).
+func (r *Resolver) nonActorAt(st *docState, si, i int) int {
+	ws := st.words[si]
+	if _, sn := r.stop.match(ws, i); sn > 0 {
+		st.cover(si, i, i+sn)
+		return sn
+	}
+	if pf, pn := r.places.match(ws, i); pn > 0 {
+		st.places = append(st.places, placeHit{si: si, i: i, j: i + pn, name: r.dict.Places[pf.item].Name})
+		st.cover(si, i, i+pn)
+		for k := i; k < i+pn; k++ {
+			st.placed[si][k] = true
 		}
-		if ac, ok := st.acronyms[ws[i].text]; ok {
-			st.mention(si, i, i+1, ac)
-			i++
-			continue
-		}
-		f, n := r.actors.match(ws, i)
-		// A place name blocks the names inside it: "the Taiwan Strait",
-		// "the Philippine Sea" name waters, not states.
-		if _, pn := r.places.match(ws, i); pn > n {
-			n = 0
-		}
-		if n == 0 || !r.acceptForm(st, si, i, n, f) {
-			if _, sn := r.stop.match(ws, i); sn > 0 {
-				for k := i; k < i+sn; k++ {
-					st.covered[si][k] = true
-				}
-				i += sn
-				continue
-			}
-			if pf, pn := r.places.match(ws, i); pn > 0 {
-				st.places = append(st.places, placeHit{si: si, i: i, j: i + pn, name: r.dict.Places[pf.item].Name})
-				for k := i; k < i+pn; k++ {
-					st.covered[si][k] = true
-					st.placed[si][k] = true
-				}
-				i += pn
-				continue
-			}
-			i++
-			continue
-		}
-		e := r.dict.Entries[f.item]
-		end := i + n
-		if (f.kind == formCapital) && i > 0 && locative[strings.ToLower(ws[i-1].text)] {
-			// "signed in Moscow": a capital as a place, not a government.
-			for k := i; k < end; k++ {
-				st.covered[si][k] = true
-			}
-			i = end
-			continue
-		}
-		if e.Kind == analyze.KindState && f.kind != formSeat {
-			// "Iranian military", "Chinese navy": a state's armed service.
-			if sn, svc := service(ws, end); sn > 0 && !(svc.modified && r.knownAt(ws, end)) {
-				name := strings.TrimSuffix(strings.TrimSuffix(st.a.Doc.Text[ws[i].start:ws[end+sn-1].end], "’s"), "'s")
-				if ws[end-1].possessive && len(e.Demonyms) > 0 {
-					// "Armenia's Defense Ministry" is the Armenian defense ministry.
-					name = e.Demonyms[0] + " " + svc.name
-				}
-				ac := acc{id: strings.ToLower(e.Country) + "-" + analyze.Slug(svc.name), name: name, kind: svc.kind, country: e.Country}
-				if k, ok := r.services[e.Country+"|"+svc.name]; ok {
-					ac = entryAcc(r.dict.Entries[k])
-				}
-				st.mention(si, i, end+sn, ac)
-				i = end + sn
-				continue
-			}
-			// "Turkish government", "U.S. officials": the state itself.
-			if gn := govWords(ws, end); gn > 0 {
-				end += gn
-			}
-		}
-		st.mention(si, i, end, entryAcc(e))
-		if e.Country != "" {
-			// "Iranian Foreign Minister Mohammad Javad Zarif", "Iran's
-			// Supreme Leader, Ayatollah Ali Khamenei", "CENTCOM commander
-			// Frank McKenzie".
-			prefix := ""
-			if e.Kind != analyze.KindState {
-				prefix = st.a.Doc.Text[ws[i].start:ws[end-1].end]
-			}
-			if pn := r.person(st, si, end, e.Country, prefix); pn > 0 {
-				end += pn
-			}
-		}
-		i = end
+		return pn
+	}
+	return 1
+}
+
+// serviceAt reads a state's armed service or ministry after the state's
+// name (words [i, end)) and returns the service's words, 0 when none.
+func (r *Resolver) serviceAt(st *docState, si, i, end int, e Entry) int {
+	ws := st.words[si]
+	sn, svc := service(ws, end)
+	if sn == 0 || svc.modified && r.knownAt(ws, end) {
+		return 0
+	}
+	name := strings.TrimSuffix(strings.TrimSuffix(st.a.Doc.Text[ws[i].start:ws[end+sn-1].end], "’s"), "'s")
+	if ws[end-1].possessive && len(e.Demonyms) > 0 {
+		// "Armenia's Defense Ministry" is the Armenian defense ministry.
+		name = e.Demonyms[0] + " " + svc.name
+	}
+	ac := acc{id: strings.ToLower(e.Country) + "-" + analyze.Slug(svc.name), name: name, kind: svc.kind, country: e.Country}
+	if k, ok := r.services[e.Country+"|"+svc.name]; ok {
+		ac = entryAcc(r.dict.Entries[k])
+	}
+	st.mention(si, i, end+sn, ac)
+	return sn
+}
+
+// cover marks words [i, j) of sentence si as explained.
+func (st *docState) cover(si, i, j int) {
+	for k := i; k < j; k++ {
+		st.covered[si][k] = true
 	}
 }
 

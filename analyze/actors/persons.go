@@ -7,6 +7,7 @@ import (
 
 	"github.com/brief-tool/brief/analyze"
 	"github.com/brief-tool/brief/analyze/dates"
+	"github.com/brief-tool/brief/analyze/nlp"
 )
 
 // person is a named person found in the text, before short references are
@@ -272,52 +273,57 @@ func (r *Resolver) fallback(ctx context.Context, st *docState) error {
 		if err != nil {
 			return err
 		}
-		ws := st.words[si]
 		for _, e := range ents {
-			if e.Label != "PERSON" {
-				continue
+			if e.Label == "PERSON" {
+				r.proposedPerson(st, si, e)
 			}
-			i, j := wordRange(ws, e.Start, e.End)
-			// Keep the longest uncovered run of name words inside the entity.
-			for i < j && (st.covered[si][i] || !nameWord(ws[i].text)) {
-				i++
-			}
-			k := i
-			for k < j && !st.covered[si][k] && nameWord(ws[k].text) {
-				if _, n := r.stop.match(ws, k); n > 0 {
-					break
-				}
-				k++
-				if ws[k-1].possessive {
-					break
-				}
-			}
-			// The recogniser often stops short of a name ("John F." of "John F.
-			// Kennedy"): the name runs as far as name words do.
-			if end := r.nameEnd(st, si, i); end > k && k > i {
-				k = end
-				for x := i; x < k; x++ {
-					if st.covered[si][x] {
-						k = x
-					}
-				}
-			}
-			if k-i < 2 || k-i > 4 || !personContext(ws, i) || st.namedAsThing(st.a.Doc.Text[ws[i].start:ws[k-1].end]) {
-				continue
-			}
-			if end := r.nameEnd(st, si, i); end < k {
-				continue
-			}
-			p := &person{}
-			for x := i; x < k; x++ {
-				p.words = append(p.words, ws[x].text)
-				st.covered[si][x] = true
-			}
-			p.spans = append(p.spans, wspan{si, i, k})
-			st.people = append(st.people, p)
 		}
 	}
 	return nil
+}
+
+// proposedPerson keeps a person the recogniser proposes, when the words
+// say a name: the longest uncovered run of name words in the entity, of two
+// to four words, in a place a person can be named.
+func (r *Resolver) proposedPerson(st *docState, si int, e nlp.Entity) {
+	ws := st.words[si]
+	i, j := wordRange(ws, e.Start, e.End)
+	for i < j && (st.covered[si][i] || !nameWord(ws[i].text)) {
+		i++
+	}
+	k := i
+	for k < j && !st.covered[si][k] && nameWord(ws[k].text) {
+		if _, n := r.stop.match(ws, k); n > 0 {
+			break
+		}
+		k++
+		if ws[k-1].possessive {
+			break
+		}
+	}
+	// The recogniser often stops short of a name ("John F." of "John F.
+	// Kennedy"): the name runs as far as name words do.
+	if end := r.nameEnd(st, si, i); end > k && k > i {
+		k = end
+		for x := i; x < k; x++ {
+			if st.covered[si][x] {
+				k = x
+			}
+		}
+	}
+	if k-i < 2 || k-i > 4 || !personContext(ws, i) || st.namedAsThing(st.a.Doc.Text[ws[i].start:ws[k-1].end]) {
+		return
+	}
+	if end := r.nameEnd(st, si, i); end < k {
+		return
+	}
+	p := &person{}
+	for x := i; x < k; x++ {
+		p.words = append(p.words, ws[x].text)
+		st.covered[si][x] = true
+	}
+	p.spans = append(p.spans, wspan{si, i, k})
+	st.people = append(st.people, p)
 }
 
 // notPersonBefore are words after which a capitalised name is a place, a
@@ -433,11 +439,28 @@ func wordRange(ws []word, start, end int) (int, int) {
 // references ("Trump", "the Supreme Leader") join the full name the text
 // gave, and the article's own authors are dropped.
 func (r *Resolver) resolvePeople(st *docState) {
+	full := joinNames(st.people)
+	st.bareSurnames(full)
+	st.aloneTitles(full)
+	for _, p := range full {
+		if st.isAuthor(p) {
+			continue
+		}
+		ac := r.personAcc(p)
+		for _, sp := range p.spans {
+			st.mention(sp.si, sp.i, sp.j, ac)
+		}
+	}
+}
+
+// joinNames folds the people found into one per name, longest names
+// first, so "Trump" joins "Donald Trump" and "Del Col" joins "Stefano Del
+// Col".
+func joinNames(people []*person) []*person {
 	var full []*person
 	byName := map[string]*person{}
-	// Longest names first, so "Trump" can join "Donald Trump".
 	for _, min := range []int{2, 1} {
-		for _, p := range st.people {
+		for _, p := range people {
 			if (min == 2) != (len(p.words) >= 2) {
 				continue
 			}
@@ -452,7 +475,6 @@ func (r *Resolver) resolvePeople(st *docState) {
 					continue
 				}
 			}
-			// "Del Col" after "Stefano Del Col": the end of a longer name.
 			if q := suffixOwner(full, p); q != nil {
 				q.absorb(p)
 				continue
@@ -461,7 +483,12 @@ func (r *Resolver) resolvePeople(st *docState) {
 			full = append(full, p)
 		}
 	}
-	// Bare surnames elsewhere in the text.
+	return full
+}
+
+// bareSurnames gives the people their surnames used alone elsewhere in
+// the text.
+func (st *docState) bareSurnames(full []*person) {
 	for si, ws := range st.words {
 		for k, w := range ws {
 			if st.covered[si][k] || !nameWord(w.text) {
@@ -479,7 +506,11 @@ func (r *Resolver) resolvePeople(st *docState) {
 			}
 		}
 	}
-	// Titles used alone.
+}
+
+// aloneTitles gives a title used alone ("the Supreme Leader") to the one
+// person the text gave that title.
+func (st *docState) aloneTitles(full []*person) {
 	for _, rr := range st.roles {
 		var holder *person
 		for _, p := range full {
@@ -495,31 +526,27 @@ func (r *Resolver) resolvePeople(st *docState) {
 			holder.spans = append(holder.spans, rr.span)
 		}
 	}
-	for _, p := range full {
-		if st.isAuthor(p) {
-			continue
-		}
-		name := p.full()
-		name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
-		ac := acc{id: analyze.Slug(name), name: name, kind: analyze.KindPerson, country: p.country, role: p.role}
-		// A person the dictionary knows keeps its identity and country;
-		// a titled surname the text never gives in full is the one person
-		// the dictionary knows by it ("Prime Minister Albanese").
-		k, ok := r.people[strings.ToLower(key(name))]
-		if !ok && len(p.words) == 1 && p.role != "" {
-			k, ok = r.surnames[strings.ToLower(key(name))]
-		}
-		if ok && k >= 0 {
-			e := r.dict.Entries[k]
-			ac.id, ac.name = e.ID, e.Name
-			if ac.country == "" {
-				ac.country = e.Country
-			}
-		}
-		for _, sp := range p.spans {
-			st.mention(sp.si, sp.i, sp.j, ac)
+}
+
+// personAcc is the actor a person is: one the dictionary knows keeps its
+// identity and country; a titled surname the text never gives in full is
+// the one person the dictionary knows by it ("Prime Minister Albanese").
+func (r *Resolver) personAcc(p *person) acc {
+	name := p.full()
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
+	ac := acc{id: analyze.Slug(name), name: name, kind: analyze.KindPerson, country: p.country, role: p.role}
+	k, ok := r.people[strings.ToLower(key(name))]
+	if !ok && len(p.words) == 1 && p.role != "" {
+		k, ok = r.surnames[strings.ToLower(key(name))]
+	}
+	if ok && k >= 0 {
+		e := r.dict.Entries[k]
+		ac.id, ac.name = e.ID, e.Name
+		if ac.country == "" {
+			ac.country = e.Country
 		}
 	}
+	return ac
 }
 
 // suffixOwner returns the one longer name that p's words end.

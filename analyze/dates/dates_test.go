@@ -294,3 +294,13 @@ func TestYearModifier(t *testing.T) {
 		t.Errorf("a count is not a year: %+v", found)
 	}
 }
+
+// "Sixty years ago today" is that day sixty years before publication, not
+// today.
+func TestYearsAgoToday(t *testing.T) {
+	pub, _ := Parse("2023-08-30")
+	found := Find("Sixty years ago today, the line opened.", pub)
+	if len(found) != 1 || found[0].Date.String() != "1963-08-30" {
+		t.Fatalf("Find = %+v, want one date, 1963-08-30", found)
+	}
+}

@@ -2,6 +2,7 @@ package dates
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 )
@@ -21,7 +22,7 @@ var (
 	mdFind    = regexp.MustCompile(`\b(` + monthRe + `)\s+(\d{1,2}(?:st|nd|rd|th)?)\b(?:[^,\d]|$|,\s*[^\d\s])`)
 	dmFind    = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthRe + `)\b`)
 	myFind    = regexp.MustCompile(`\b(` + monthRe + `)(?:\s+of)?,?\s+(\d{4})\b`)
-	agoFind   = regexp.MustCompile(`(?i)\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty)\s+years\s+ago(?:\s+(?:this|last)\s+(?:week|month))?`)
+	agoFind   = regexp.MustCompile(`(?i)\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\s+years\s+ago(?:\s+(?:today|(?:this|last)\s+(?:week|month)))?`)
 	monFind   = regexp.MustCompile(`\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Tt]his)\s+(` + monthRe + `)\b`)
 	yearFind  = regexp.MustCompile(`\b((?:19|20)\d{2})s?\b`)
 	countNoun = regexp.MustCompile(`^\s+(?:more\s+|new\s+|additional\s+|extra\s+)?(troops|soldiers|sailors|marines|personnel|people|men|women|civilians|ships|vessels|boats|jets|aircraft|planes|drones|missiles|rockets|shells|tons|tonnes|km|kilometers|kilometres|miles|meters|metres|feet|yards|dollars|casualties|refugees|fighters|vehicles|tanks|rounds)\b`)
@@ -60,74 +61,95 @@ func FindAll(text string, pub Date) []Found {
 		}
 		out = append(out, Found{Start: start, End: end, Text: text[start:end], Date: d})
 	}
-	for _, m := range mdyFind.FindAllStringSubmatchIndex(text, -1) {
-		if d, ok := valid(atoi(text[m[6]:m[7]]), month(text[m[2]:m[3]]), atoi(text[m[4]:m[5]])); ok {
-			add(m[0], m[1], d)
-		}
-	}
-	for _, m := range dmyFind.FindAllStringSubmatchIndex(text, -1) {
-		if d, ok := valid(atoi(text[m[6]:m[7]]), month(text[m[4]:m[5]]), atoi(text[m[2]:m[3]])); ok {
-			add(m[0], m[1], d)
-		}
-	}
-	for _, m := range myFind.FindAllStringSubmatchIndex(text, -1) {
-		if d, ok := valid(atoi(text[m[4]:m[5]]), month(text[m[2]:m[3]]), 0); ok {
-			add(m[0], m[1], d)
-		}
-	}
-	for _, m := range mdFind.FindAllStringSubmatchIndex(text, -1) {
-		add(m[0], m[5], withYear(pub, month(text[m[2]:m[3]]), atoi(strings.TrimRight(text[m[4]:m[5]], "stndrh"))))
-	}
-	for _, m := range dmFind.FindAllStringSubmatchIndex(text, -1) {
-		add(m[0], m[1], withYear(pub, month(text[m[4]:m[5]]), atoi(text[m[2]:m[3]])))
-	}
-	for _, m := range agoFind.FindAllStringSubmatchIndex(text, -1) {
-		if pub.Year != 0 {
-			n, ok := agoWords[strings.ToLower(text[m[2]:m[3]])]
-			if !ok {
-				n = atoi(text[m[2]:m[3]])
+	// The finders run in order: a longer, fuller expression claims its
+	// bytes before a shorter one could ("June 20, 2019" before "June 20").
+	for _, f := range finders {
+		for _, m := range f.re.FindAllStringSubmatchIndex(text, -1) {
+			if start, end, d, ok := f.read(text, m, pub); ok {
+				add(start, end, d)
 			}
-			d := Date{Year: pub.Year - n}
-			if strings.Contains(strings.ToLower(text[m[0]:m[1]]), "this") && pub.Month != 0 {
-				d.Month = pub.Month // "63 years ago this week"
-			}
-			add(m[0], m[1], d)
 		}
-	}
-	for _, m := range monFind.FindAllStringSubmatchIndex(text, -1) {
-		add(m[2], m[3], monthOnly(pub, month(text[m[2]:m[3]])))
-	}
-	for _, m := range yearFind.FindAllStringSubmatchIndex(text, -1) {
-		if m[1]-m[0] > 4 { // "the 1990s" is a decade, not a date
-			continue
-		}
-		// A bare number is a year only where a year is expected.
-		if !yearLeads.MatchString(text[:m[0]]) {
-			continue
-		}
-		if m[1] < len(text) && (text[m[1]] == ',' && m[1]+1 < len(text) && text[m[1]+1] >= '0' && text[m[1]+1] <= '9') {
-			continue
-		}
-		// "2000 troops" is a count, not a year.
-		if countNoun.MatchString(text[m[1]:]) {
-			continue
-		}
-		add(m[0], m[1], Date{Year: atoi(text[m[2]:m[3]])})
-	}
-	for _, m := range relFind.FindAllStringSubmatchIndex(text, -1) {
-		add(m[2], m[3], relative(strings.ToLower(text[m[2]:m[3]]), pub))
 	}
 	// Leftmost first.
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j].Start < out[j-1].Start; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
 
+// finder reads one kind of date expression from a match of its pattern.
+type finder struct {
+	re   *regexp.Regexp
+	read func(text string, m []int, pub Date) (start, end int, d Date, ok bool)
+}
+
+var finders = []finder{
+	{mdyFind, func(text string, m []int, pub Date) (int, int, Date, bool) { // June 20, 2019
+		d, ok := valid(atoi(text[m[6]:m[7]]), month(text[m[2]:m[3]]), atoi(text[m[4]:m[5]]))
+		return m[0], m[1], d, ok
+	}},
+	{dmyFind, func(text string, m []int, pub Date) (int, int, Date, bool) { // 20 June 2019
+		d, ok := valid(atoi(text[m[6]:m[7]]), month(text[m[4]:m[5]]), atoi(text[m[2]:m[3]]))
+		return m[0], m[1], d, ok
+	}},
+	{myFind, func(text string, m []int, pub Date) (int, int, Date, bool) { // June 2019
+		d, ok := valid(atoi(text[m[4]:m[5]]), month(text[m[2]:m[3]]), 0)
+		return m[0], m[1], d, ok
+	}},
+	{mdFind, func(text string, m []int, pub Date) (int, int, Date, bool) { // June 20
+		return m[0], m[5], withYear(pub, month(text[m[2]:m[3]]), atoi(strings.TrimRight(text[m[4]:m[5]], "stndrh"))), true
+	}},
+	{dmFind, func(text string, m []int, pub Date) (int, int, Date, bool) { // 20 June
+		return m[0], m[1], withYear(pub, month(text[m[4]:m[5]]), atoi(text[m[2]:m[3]])), true
+	}},
+	{agoFind, ago},
+	{monFind, func(text string, m []int, pub Date) (int, int, Date, bool) { // in May
+		return m[2], m[3], monthOnly(pub, month(text[m[2]:m[3]])), true
+	}},
+	{yearFind, year},
+	{relFind, func(text string, m []int, pub Date) (int, int, Date, bool) { // last week, on Tuesday
+		return m[2], m[3], relative(strings.ToLower(text[m[2]:m[3]]), pub), true
+	}},
+}
+
+// ago reads "63 years ago", "63 years ago this week", "sixty years ago
+// today" against the publication date.
+func ago(text string, m []int, pub Date) (int, int, Date, bool) {
+	if pub.Year == 0 {
+		return 0, 0, Date{}, false
+	}
+	n, ok := agoWords[strings.ToLower(text[m[2]:m[3]])]
+	if !ok {
+		n = atoi(text[m[2]:m[3]])
+	}
+	d := Date{Year: pub.Year - n}
+	tail := strings.ToLower(text[m[0]:m[1]])
+	switch {
+	case strings.HasSuffix(tail, "today") && pub.Day != 0:
+		d.Month, d.Day = pub.Month, pub.Day
+	case strings.Contains(tail, "this") && pub.Month != 0:
+		d.Month = pub.Month // "63 years ago this week"
+	}
+	return m[0], m[1], d, true
+}
+
+// year reads a bare year where a year is expected: after "in", "since",
+// an article or a possessive, not as part of a decade ("the 1990s") or a
+// count ("2000 troops", "2,500").
+func year(text string, m []int, pub Date) (int, int, Date, bool) {
+	if m[1]-m[0] > 4 || !yearLeads.MatchString(text[:m[0]]) {
+		return 0, 0, Date{}, false
+	}
+	if m[1] < len(text) && (text[m[1]] == ',' && m[1]+1 < len(text) && text[m[1]+1] >= '0' && text[m[1]+1] <= '9') {
+		return 0, 0, Date{}, false
+	}
+	if countNoun.MatchString(text[m[1]:]) {
+		return 0, 0, Date{}, false
+	}
+	return m[0], m[1], Date{Year: atoi(text[m[2]:m[3]])}, true
+}
+
 var agoWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-	"nine": 9, "ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+	"nine": 9, "ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+	"eighty": 80, "ninety": 90, "a hundred": 100}
 
 func month(s string) int {
 	return Months[strings.ToLower(strings.TrimSuffix(s, "."))]

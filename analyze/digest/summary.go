@@ -61,45 +61,7 @@ func summarize(in analyze.Incident, n *namer, pos string, place string) string {
 	if !ok {
 		a = acts["other"]
 	}
-	agents, targets := n.list(in.Agents), n.list(in.Targets)
-	trigger := strings.ToLower(strings.TrimSpace(in.Trigger))
-	object := withArticle(trimFunction(strings.TrimSpace(in.Object)))
-	if a.intransitive {
-		object = ""
-	}
-	var s string
-	switch {
-	case (pos == posVerb || pos == posParticiple) && trigger != "" && agents != "" && object != "":
-		s = agents + " " + trigger + " " + object
-	case pos == posParticiple && trigger != "" && object != "" && !a.mutual:
-		// Nobody named: the passive keeps what was done to what.
-		be := " was "
-		if plural(object) {
-			be = " were "
-		}
-		s = object + be + trigger
-		if targets != "" && a.target != "" {
-			s += " " + a.target + " " + targets
-		}
-	case a.mutual && agents != "":
-		sides := n.list(append(append([]string{}, in.Agents...), in.Targets...))
-		s = nounOf(a, trigger, pos, "")
-		if len(in.Agents)+len(in.Targets) > 1 && strings.Contains(sides, " and ") && a.by == "" {
-			s += " between " + sides
-		} else {
-			s += " " + a.byWord() + " " + sides
-		}
-	default:
-		s = nounOf(a, trigger, pos, object)
-		if agents != "" {
-			s += " " + a.byWord() + " " + agents
-		}
-		if targets != "" && object == "" && a.target != "" {
-			s += " " + a.target + " " + targets
-		} else if targets != "" && object == "" {
-			s += " with " + targets
-		}
-	}
+	s := clause(in, n, a, pos)
 	if place != "" {
 		s += " " + a.place + " " + place
 	}
@@ -109,6 +71,49 @@ func summarize(in analyze.Incident, n *namer, pos string, place string) string {
 		s += ", " + dt
 	}
 	return upperFirst(s)
+}
+
+// clause is the summary's act: "Iran shot down a drone", "a drone was shot
+// down", "talks between Iran and the United States", "a seizure by Iran".
+func clause(in analyze.Incident, n *namer, a act, pos string) string {
+	agents, targets := n.list(in.Agents), n.list(in.Targets)
+	trigger := strings.ToLower(strings.TrimSpace(in.Trigger))
+	object := withArticle(trimFunction(strings.TrimSpace(in.Object)))
+	if a.intransitive {
+		object = ""
+	}
+	switch {
+	case (pos == posVerb || pos == posParticiple) && trigger != "" && agents != "" && object != "":
+		return agents + " " + trigger + " " + object
+	case pos == posParticiple && trigger != "" && object != "" && !a.mutual:
+		// Nobody named: the passive keeps what was done to what.
+		be := " was "
+		if plural(object) {
+			be = " were "
+		}
+		s := object + be + trigger
+		if targets != "" && a.target != "" {
+			s += " " + a.target + " " + targets
+		}
+		return s
+	case a.mutual && agents != "":
+		sides := n.list(append(append([]string{}, in.Agents...), in.Targets...))
+		s := nounOf(a, trigger, pos, "")
+		if len(in.Agents)+len(in.Targets) > 1 && strings.Contains(sides, " and ") && a.by == "" {
+			return s + " between " + sides
+		}
+		return s + " " + a.byWord() + " " + sides
+	}
+	s := nounOf(a, trigger, pos, object)
+	if agents != "" {
+		s += " " + a.byWord() + " " + agents
+	}
+	if targets != "" && object == "" && a.target != "" {
+		s += " " + a.target + " " + targets
+	} else if targets != "" && object == "" {
+		s += " with " + targets
+	}
+	return s
 }
 
 // nounOf is the head of a noun clause: the trigger when it is a noun of

@@ -40,27 +40,7 @@ func pairUp(rel [][]bool, required []bool, nPred int, same func(g, p int) bool) 
 
 	// Only required items and predictions with at least one edge between
 	// them take part: the rest cannot be matched.
-	var rows, cols []int
-	hasEdge := make([]bool, nPred)
-	for g, row := range rel {
-		if !required[g] {
-			continue
-		}
-		found := false
-		for p, ok := range row {
-			if ok {
-				found, hasEdge[p] = true, true
-			}
-		}
-		if found {
-			rows = append(rows, g)
-		}
-	}
-	for p, ok := range hasEdge {
-		if ok {
-			cols = append(cols, p)
-		}
-	}
+	rows, cols := participants(rel, required, nPred)
 	if len(rows) == 0 {
 		return res
 	}
@@ -100,6 +80,32 @@ func pairUp(rel [][]bool, required []bool, nPred int, same func(g, p int) bool) 
 		}
 	}
 	return res
+}
+
+// participants returns the required gold items with at least one
+// matching prediction (rows) and the predictions that match one (cols).
+func participants(rel [][]bool, required []bool, nPred int) (rows, cols []int) {
+	hasEdge := make([]bool, nPred)
+	for g, row := range rel {
+		if !required[g] {
+			continue
+		}
+		found := false
+		for p, ok := range row {
+			if ok {
+				found, hasEdge[p] = true, true
+			}
+		}
+		if found {
+			rows = append(rows, g)
+		}
+	}
+	for p, ok := range hasEdge {
+		if ok {
+			cols = append(cols, p)
+		}
+	}
+	return rows, cols
 }
 
 // maxWeightAssignment returns, for each row of the n×m weight matrix w, the

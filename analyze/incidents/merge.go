@@ -45,15 +45,26 @@ func restates(x, y *event) bool {
 		// expelled the envoy": one act of one side, told in parts.
 		return true
 	}
+	return !newEvent(x, y) && refersBack(x, y)
+}
+
+// newEvent reports what makes x another event than y: another object
+// ("seized a tanker", "seized a trawler"), reversed roles ("A attacked B",
+// "B attacked A"), or, unless x refers back with "the", "again",
+// "another", an answer to it, or an indefinite "a".
+func newEvent(x, y *event) bool {
 	if x.head != "" && y.head != "" && x.head != y.head && !x.ownObject {
-		return false // another object: "seized a tanker", "seized a trawler"
+		return true
 	}
 	if reversed(x, y) {
-		return false // "A attacked B", "B attacked A"
+		return true
 	}
-	if (x.again || x.retaliation || x.indefinite) && !x.definite {
-		return false
-	}
+	return (x.again || x.retaliation || x.indefinite) && !x.definite
+}
+
+// refersBack reports what ties x to y: a definite back-reference, no
+// sides of its own soon after, the same date, or the same sides close by.
+func refersBack(x, y *event) bool {
 	gap := x.Sentence - analyze.LastSentence(y.Sentence, y.Support)
 	xs, ys := x.sideSet(), y.sideSet()
 	switch {
@@ -63,10 +74,8 @@ func restates(x, y *event) bool {
 		return true
 	case x.Date != "" && x.Date == y.Date && (len(xs) == 0 || len(ys) == 0 || overlap(xs, ys)):
 		return true
-	case len(xs) > 0 && overlap(xs, ys) && gap <= near && (x.Date == "" || y.Date == ""):
-		return true
 	}
-	return false
+	return len(xs) > 0 && overlap(xs, ys) && gap <= near && (x.Date == "" || y.Date == "")
 }
 
 // sideSet is the sides an event names, by country.

@@ -298,51 +298,100 @@ func (p *NLP) retagCommand(toks []token.Token) {
 // form whose lemma differs (past tense).
 func (p *NLP) retagVerbs(toks []token.Token) {
 	for i := 1; i+1 < len(toks); i++ {
-		t := &toks[i]
-		switch t.Tag {
+		switch toks[i].Tag {
 		case "NN", "IN", "JJ", "RB", "NNS":
 		default:
 			continue
 		}
-		prev := toks[i-1]
-		// "the Soviet Union building missile sites": a gerund after a
-		// name, before the noun phrase it governs.
-		if t.Tag == "NN" && strings.HasSuffix(t.Text, "ing") && strings.HasPrefix(prev.Tag, "NNP") &&
-			(toks[i+1].Tag == "DT" || strings.HasPrefix(toks[i+1].Tag, "JJ") || toks[i+1].Tag == "CD" || toks[i+1].Tag == "PRP$") && p.verbStem(strings.ToLower(t.Text)) != "" {
-			t.Tag = "VBG"
-			continue
-		}
-		afterTo := prev.Tag == "TO" || strings.EqualFold(prev.Text, "did") || strings.EqualFold(prev.Text, "does") ||
-			prev.Tag == "CC" && modalBefore(toks, i)
-		if t.Tag != "NN" && t.Tag != "NNS" && subjectTag(prev.Tag) && p.pastVerb(strings.ToLower(t.Text)) {
-			t.Tag = "VBD" // "troops fought/RB again"
-			continue
-		}
-		if !objectTag(toks[i+1].Tag) && !(afterTo && (toks[i+1].Tag == "IN" || toks[i+1].Tag == "RP")) {
-			continue
-		}
-		k := i - 1
-		for k > 0 && toks[k].Tag == "RB" {
-			k--
-		}
-		subj := toks[k]
-		low := strings.ToLower(t.Text)
-		switch {
-		case afterTo:
-			if t.Tag != "NNS" && p.baseVerb(low) {
-				t.Tag = "VB"
-			}
-		case subjectTag(subj.Tag) && prev.Tag != "DT" && bareIrregular[low] && toks[i+1].Tag == "IN":
-			t.Tag = "VBD" // "a ship cut in front of"
-		case subjectTag(subj.Tag) && (k < i-1 || t.Tag != "NN" || p.pastVerb(low)):
-			switch {
-			case p.pastVerb(low):
-				t.Tag = "VBD"
-			case t.Tag != "NNS" && t.Tag != "NN" && p.baseVerb(low):
-				t.Tag = "VBP"
+		for _, repair := range verbRepairs {
+			if tag := repair(p, toks, i); tag != "" {
+				toks[i].Tag = tag
+				break
 			}
 		}
 	}
+}
+
+// verbRepairs read token i, which the tagger took for a noun, a
+// preposition, an adjective or an adverb, as a verb where its neighbours
+// leave no doubt; each returns the tag, or "" to pass.
+var verbRepairs = []func(p *NLP, toks []token.Token, i int) string{gerundAfterName, pastAfterSubject, baseAfterTo, bareIrregularPast, finiteBeforeObject}
+
+// gerundAfterName: "the Soviet Union building/NN missile sites".
+func gerundAfterName(p *NLP, toks []token.Token, i int) string {
+	t, prev, next := toks[i], toks[i-1], toks[i+1]
+	if t.Tag == "NN" && strings.HasSuffix(t.Text, "ing") && strings.HasPrefix(prev.Tag, "NNP") &&
+		(next.Tag == "DT" || strings.HasPrefix(next.Tag, "JJ") || next.Tag == "CD" || next.Tag == "PRP$") && p.verbStem(strings.ToLower(t.Text)) != "" {
+		return "VBG"
+	}
+	return ""
+}
+
+// pastAfterSubject: "troops fought/RB again".
+func pastAfterSubject(p *NLP, toks []token.Token, i int) string {
+	t := toks[i]
+	if t.Tag != "NN" && t.Tag != "NNS" && subjectTag(toks[i-1].Tag) && p.pastVerb(strings.ToLower(t.Text)) {
+		return "VBD"
+	}
+	return ""
+}
+
+// afterTo reports "to", "did" or "does" before token i, or a conjunction
+// after a modal ("should keep ... and refrain/NN from"): a base form
+// follows.
+func afterTo(toks []token.Token, i int) bool {
+	prev := toks[i-1]
+	return prev.Tag == "TO" || strings.EqualFold(prev.Text, "did") || strings.EqualFold(prev.Text, "does") ||
+		prev.Tag == "CC" && modalBefore(toks, i)
+}
+
+// baseAfterTo: "to board/NN the ship", "did fire/NN on".
+func baseAfterTo(p *NLP, toks []token.Token, i int) string {
+	next := toks[i+1].Tag
+	if !afterTo(toks, i) || toks[i].Tag == "NNS" || !(objectTag(next) || next == "IN" || next == "RP") {
+		return ""
+	}
+	if p.baseVerb(strings.ToLower(toks[i].Text)) {
+		return "VB"
+	}
+	return ""
+}
+
+// subjectBefore returns the token before i, past any adverbs, and how
+// many adverbs stood between.
+func subjectBefore(toks []token.Token, i int) (token.Token, int) {
+	k := i - 1
+	for k > 0 && toks[k].Tag == "RB" {
+		k--
+	}
+	return toks[k], i - 1 - k
+}
+
+// bareIrregularPast: "a ship cut/NN in front of".
+func bareIrregularPast(p *NLP, toks []token.Token, i int) string {
+	subj, _ := subjectBefore(toks, i)
+	if subjectTag(subj.Tag) && toks[i-1].Tag != "DT" && bareIrregular[strings.ToLower(toks[i].Text)] && toks[i+1].Tag == "IN" {
+		return "VBD"
+	}
+	return ""
+}
+
+// finiteBeforeObject: "jets routinely intercept/IN our planes", "the
+// battery shot/NN a drone".
+func finiteBeforeObject(p *NLP, toks []token.Token, i int) string {
+	t := toks[i]
+	subj, adverbs := subjectBefore(toks, i)
+	low := strings.ToLower(t.Text)
+	if !objectTag(toks[i+1].Tag) || afterTo(toks, i) || !subjectTag(subj.Tag) || !(adverbs > 0 || t.Tag != "NN" || p.pastVerb(low)) {
+		return ""
+	}
+	switch {
+	case p.pastVerb(low):
+		return "VBD"
+	case t.Tag != "NNS" && t.Tag != "NN" && p.baseVerb(low):
+		return "VBP"
+	}
+	return ""
 }
 
 // modalBefore reports a modal before token i: a verb coordinated after it

@@ -115,8 +115,8 @@ func TestSplitMarks(t *testing.T) {
 	for in, want := range map[string]string{
 		"the combination—the rising dependency": "the combination — the rising dependency",
 		"a mature “contact zone” between":       "a mature “ contact zone ” between",
-		"They met in May.":                       "They met in May .",
-		"They sailed for the U.S.":               "They sailed for the U.S.",
+		"They met in May.":                      "They met in May .",
+		"They sailed for the U.S.":              "They sailed for the U.S.",
 	} {
 		toks, err := p.Tokens(in)
 		if err != nil {

@@ -373,13 +373,7 @@ func (c *roleCtx) betweenPair() []string {
 		if c.lower(k) != "between" || k-c.tt > 8 || c.tf-k > 10 {
 			continue
 		}
-		var both []string
-		for _, m := range c.v.Actors {
-			if m.From > k && m.From <= k+10 && len(both) < 2 && !contains(both, m.Value) {
-				both = append(both, m.Value)
-			}
-		}
-		if len(both) == 2 {
+		if both := c.v.BetweenAt(k); both != nil {
 			return both
 		}
 	}

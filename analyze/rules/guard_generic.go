@@ -41,20 +41,39 @@ func (v *View) datedClause(i int) bool {
 	return false
 }
 
-// between reports whether "between" and two actors follow token i closely,
-// in its clause.
+// between reports whether "between" and two actors follow token i
+// closely, in its clause.
 func (v *View) between(i int) bool {
 	for k := i; k < v.Len() && k < i+7 && v.SameClause(i-1, k); k++ {
-		if v.word(k) != "between" {
-			continue
+		if v.word(k) == "between" {
+			return len(v.BetweenAt(k)) == 2
 		}
-		n := 0
-		for _, an := range v.Actors {
-			if an.From > k && an.From <= k+8 {
-				n++
-			}
+	}
+	return false
+}
+
+// BetweenAt returns the two sides of a "between X and Y" whose "between"
+// is token k: the first two distinct actors named within ten tokens after
+// it, or nil. (One home for the construction: incidents read its sides,
+// the guards its presence.)
+func (v *View) BetweenAt(k int) []string {
+	var both []string
+	for _, m := range v.Actors {
+		if m.From > k && m.From <= k+10 && len(both) < 2 && !containsID(both, m.Value) {
+			both = append(both, m.Value)
 		}
-		return n >= 2
+	}
+	if len(both) < 2 {
+		return nil
+	}
+	return both
+}
+
+func containsID(ids []string, id string) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
 	}
 	return false
 }

@@ -14,8 +14,10 @@ import (
 // Standard returns brief's extractors in the order they must run: actors
 // first, then the extractors that read them, and the digest, which words
 // what they found, last. dictionaries are the user's
-// own actor dictionary files, added to the shipped ones.
-func Standard(dictionaries []string) ([]analyze.Extractor, error) {
+// own actor dictionary files, added to the shipped ones; ruleFiles the
+// user's own rule files (word classes and rules, as in
+// analyze/rules/data), added to the shipped rules.
+func Standard(dictionaries []string, ruleFiles ...string) ([]analyze.Extractor, error) {
 	d, err := actors.LoadDefault()
 	if err != nil {
 		return nil, err
@@ -33,6 +35,11 @@ func Standard(dictionaries []string) ([]analyze.Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
+	user, err := rules.ReadFiles(ruleFiles)
+	if err != nil {
+		return nil, err
+	}
+	srcs = append(srcs, user...)
 	set, err := rules.Load(n.Known, srcs...)
 	if err != nil {
 		return nil, err

@@ -693,3 +693,39 @@ func TestAnalyzeCorpusContract(t *testing.T) {
 		checkAnalysis(t, v, files[i], data)
 	}
 }
+
+// A user's rule file adds word classes and rules; a mistake in one is a
+// configuration error naming the file, line and column.
+func TestUserRules(t *testing.T) {
+	dir := inTempDir(t)
+	writeFile(t, filepath.Join(dir, "a.txt"), "Title\n\nOn May 3 the frigate scuttled the ferry near the pier.\n")
+	writeFile(t, filepath.Join(dir, "mine.yaml"), `classes:
+  - name: sinking
+    doc: Sinking one's own or another's ship on purpose.
+    example: "The crew scuttled the ferry."
+    attrs: {type: attack}
+    verbs: [scuttle]
+kind: incident
+rules:
+  - name: scuttled
+    pattern: "<sinking.verb [tag=VBD]>@trigger"
+    priority: 20
+    unless: [negated, modal]
+    emit: {type: $trigger, roles: active}
+    examples:
+      yes: ["The crew scuttled the ferry."]
+      no: ["The crew did not scuttle the ferry."]
+`)
+	out, _, err := run(t, nil, "analyze", "--rules", "mine.yaml", "a.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, `"rule": "scuttled"`) {
+		t.Errorf("the user's rule read no incident:\n%s", out)
+	}
+	writeFile(t, filepath.Join(dir, "bad.yaml"), "kind: incident\nrules:\n  - name: x\n    pattern: \"<nope>\"\n    examples: {yes: [a], no: [b]}\n")
+	_, _, err = run(t, nil, "analyze", "--rules", "bad.yaml", "a.txt")
+	if exitCode(err) != exitUsage || err == nil || !strings.Contains(err.Error(), "bad.yaml:4:16") {
+		t.Errorf("bad rule file: exit %d, err %v; want %d naming bad.yaml:4:16", exitCode(err), err, exitUsage)
+	}
+}

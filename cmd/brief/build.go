@@ -70,9 +70,11 @@ func (a *app) pipeline() (*pipeline.Pipeline, error) { return a.pipelineWith(fal
 
 // pipelineWith builds the pipeline, recording rule traces when explain.
 func (a *app) pipelineWith(explain bool) (*pipeline.Pipeline, error) {
-	ex, err := pipeline.Standard(a.cfg.Dictionaries)
+	ex, err := pipeline.Standard(a.cfg.Dictionaries, a.cfg.Rules...)
 	if err != nil {
-		return nil, err
+		// A bad dictionary or rule file is a configuration error: the
+		// error names the file, line and column.
+		return nil, &ConfigError{Err: err}
 	}
 	return pipeline.New(pipeline.Options{
 		MaxFileBytes: a.cfg.Limits.MaxFileBytes,
@@ -91,8 +93,8 @@ func (a *app) cache() pipeline.Cache {
 	if err != nil {
 		return nil // without a fingerprint no entry can be trusted
 	}
-	// The user's dictionaries change the analysis too.
-	for _, d := range a.cfg.Dictionaries {
+	// The user's dictionaries and rules change the analysis too.
+	for _, d := range append(append([]string(nil), a.cfg.Dictionaries...), a.cfg.Rules...) {
 		if b, err := os.ReadFile(d); err == nil {
 			sum := sha256.Sum256(b)
 			fp += hex.EncodeToString(sum[:])

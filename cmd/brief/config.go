@@ -27,6 +27,9 @@ type Config struct {
 	Templates string `mapstructure:"templates" yaml:"templates"`
 	// Dictionaries are the user's actor dictionary files, added to the shipped ones.
 	Dictionaries []string `mapstructure:"dictionaries" yaml:"dictionaries"`
+	// Rules are the user's rule files (word classes and rules), added to
+	// the shipped ones.
+	Rules []string `mapstructure:"rules" yaml:"rules"`
 	// Cache is a folder that keeps analyses between builds, so that a
 	// rebuild analyses only changed articles; "" turns it off.
 	Cache string `mapstructure:"cache" yaml:"cache"`
@@ -55,6 +58,7 @@ var defaults = Config{
 	Out:          "out",
 	Cache:        "",
 	Dictionaries: []string{},
+	Rules:        []string{},
 	Site:         Site{Title: "Briefing packs"},
 	Limits:       Limits{MaxFileBytes: 5 << 20},
 }
@@ -223,6 +227,9 @@ func loadConfig(configFile string, flags *pflag.FlagSet, getenv func(string) str
 		resolve("cache", &out.Cache)
 		for i := range out.Dictionaries {
 			resolve("dictionaries", &out.Dictionaries[i])
+		}
+		for i := range out.Rules {
+			resolve("rules", &out.Rules[i])
 		}
 	}
 	return out, out.validate()

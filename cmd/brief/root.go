@@ -77,6 +77,7 @@ every finding links to the sentence it came from.`,
 	pf.String("out", defaults.Out, "folder to write the site to (replaced whole)")
 	pf.String("templates", "", "folder of templates that override the defaults by file name")
 	pf.StringSlice("dictionaries", nil, "extra actor dictionary files (YAML)")
+	pf.StringSlice("rules", nil, "extra rule files: word classes and rules (YAML)")
 	pf.Bool("strict", false, "make a missing field in a template an error")
 	pf.Int("limits-workers", 0, "articles analysed at once (0: one per CPU)")
 	pf.Int64("limits-max-file-bytes", defaults.Limits.MaxFileBytes, "reject larger articles")

@@ -92,7 +92,7 @@ func (e *Extractor) build(v *rules.View, h *rules.Hit, sides []string) (event, b
 	sym := e.symmetric[typ] && h.Rule.Emit["symmetric"] != "false"
 	ev.directed = e.symmetric[typ] && !sym
 	ev.Agents, ev.Targets = e.sides(v, h, tf, tt, sym, sides)
-	if len(ev.Agents) == 0 && !strings.HasPrefix(v.Tok(tf).Tag, "NN") && pronounSubject(v, tf) {
+	if len(ev.Agents) == 0 && !strings.HasPrefix(v.Tok(tf).Tag, "NN") && (pronounSubject(v, tf) || possessiveSubject(v, tf)) {
 		ev.Agents = []string{pronounAgent}
 	}
 	ev.setSides(countries(v.A))

@@ -47,3 +47,20 @@ func resolvePronouns(in []event) {
 		}
 	}
 }
+
+// possessiveSubject reports a subject that a possessive pronoun ties to
+// sides told before: "their representatives ... signed", "its navy
+// seized".
+func possessiveSubject(v *rules.View, i int) bool {
+	from, _ := v.Clause(i)
+	for k := i - 1; k >= from && k >= i-10; k-- {
+		t := v.Tok(k)
+		if t.Tag == "PRP$" && (k == from || v.Tok(k-1).Tag == "," || v.Tok(k-1).Tag == "IN" && k-1 == from) {
+			return true
+		}
+		if strings.HasPrefix(t.Tag, "VB") {
+			return false
+		}
+	}
+	return false
+}

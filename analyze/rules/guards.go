@@ -45,6 +45,7 @@ var guards = map[string]Guard{
 	"reported-fact":     reportedFact,
 	"long-ago":          longAgo,
 	"present-aux":       presentAux,
+	"unpartnered":       unpartnered,
 }
 
 // GuardNames lists the guards rules may name, sorted.

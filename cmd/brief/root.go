@@ -21,6 +21,9 @@ type app struct {
 	stdout, stderr io.Writer
 	configFile     string
 	getenv         func(string) string
+	// lookupEnv tells a variable set to "" from one not set (BRIEF_CACHE=
+	// turns the cache off); nil derives it from getenv.
+	lookupEnv func(string) (string, bool)
 	cfg            *loaded
 	// started is set once cobra has parsed the command line and accepted
 	// the arguments: an error before that is a usage error.
@@ -30,11 +33,23 @@ type app struct {
 // Execute runs brief with args and returns what went wrong, if anything;
 // only main prints it.
 func Execute(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return executeEnv(ctx, args, stdout, stderr, os.Getenv)
+	return executeLookup(ctx, args, stdout, stderr, os.LookupEnv)
 }
 
+// executeEnv runs brief with getenv as its environment, a variable set to
+// "" counting as not set.
 func executeEnv(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
-	a := &app{stdout: stdout, stderr: stderr, getenv: getenv}
+	return executeLookup(ctx, args, stdout, stderr, func(k string) (string, bool) {
+		v := getenv(k)
+		return v, v != ""
+	})
+}
+
+func executeLookup(ctx context.Context, args []string, stdout, stderr io.Writer, lookup func(string) (string, bool)) error {
+	a := &app{stdout: stdout, stderr: stderr, lookupEnv: lookup, getenv: func(k string) string {
+		v, _ := lookup(k)
+		return v
+	}}
 	root := a.rootCmd()
 	root.SetArgs(args)
 	root.SetOut(stdout)
@@ -63,7 +78,7 @@ every finding links to the sentence it came from.`,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			a.started = true
-			cfg, err := loadConfig(a.configFile, cmd.Flags(), a.getenv)
+			cfg, err := loadConfig(a.configFile, cmd.Flags(), a.lookup)
 			if err != nil {
 				return err
 			}
@@ -80,8 +95,19 @@ every finding links to the sentence it came from.`,
 	pf.Bool("strict", false, "make a missing field in a template an error")
 	pf.Int("limits-workers", 0, "articles analysed at once (0: one per CPU)")
 	pf.Int64("limits-max-file-bytes", defaults.Limits.MaxFileBytes, "reject larger articles")
+	pf.String("cache", "", "folder that keeps analyses between builds (env BRIEF_CACHE; \"\" turns it off)")
+	pf.Bool("no-cache", false, "analyse every article afresh and keep nothing (overrides --cache and BRIEF_CACHE)")
 	root.AddCommand(a.buildCmd(), a.analyzeCmd(), a.evalCmd(), a.configCmd(), a.versionCmd(), a.templatesCmd())
 	return root
+}
+
+// lookup reads an environment variable, telling "" from not set.
+func (a *app) lookup(k string) (string, bool) {
+	if a.lookupEnv != nil {
+		return a.lookupEnv(k)
+	}
+	v := a.getenv(k)
+	return v, v != ""
 }
 
 func (a *app) configCmd() *cobra.Command {

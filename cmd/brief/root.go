@@ -24,7 +24,7 @@ type app struct {
 	// lookupEnv tells a variable set to "" from one not set (BRIEF_CACHE=
 	// turns the cache off); nil derives it from getenv.
 	lookupEnv func(string) (string, bool)
-	cfg            *loaded
+	cfg       *loaded
 	// started is set once cobra has parsed the command line and accepted
 	// the arguments: an error before that is a usage error.
 	started bool

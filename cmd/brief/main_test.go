@@ -20,10 +20,18 @@ import (
 func run(t testing.TB, env map[string]string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
 	var o, e bytes.Buffer
-	err = executeLookup(context.Background(), args, &o, &e, func(k string) (string, bool) {
+	err = executeLookup(context.Background(), args, strings.NewReader(""), &o, &e, func(k string) (string, bool) {
 		v, ok := env[k]
 		return v, ok
 	})
+	return o.String(), e.String(), err
+}
+
+// runStdin is run with stdin as the standard input.
+func runStdin(t testing.TB, stdin string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	var o, e bytes.Buffer
+	err = executeLookup(context.Background(), args, strings.NewReader(stdin), &o, &e, func(string) (string, bool) { return "", false })
 	return o.String(), e.String(), err
 }
 

@@ -18,6 +18,7 @@ var version = "dev"
 // app carries what every command shares: the output streams and the
 // configuration, loaded once flags are parsed.
 type app struct {
+	stdin          io.Reader
 	stdout, stderr io.Writer
 	configFile     string
 	getenv         func(string) string
@@ -33,20 +34,20 @@ type app struct {
 // Execute runs brief with args and returns what went wrong, if anything;
 // only main prints it.
 func Execute(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return executeLookup(ctx, args, stdout, stderr, os.LookupEnv)
+	return executeLookup(ctx, args, os.Stdin, stdout, stderr, os.LookupEnv)
 }
 
 // executeEnv runs brief with getenv as its environment, a variable set to
 // "" counting as not set.
 func executeEnv(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
-	return executeLookup(ctx, args, stdout, stderr, func(k string) (string, bool) {
+	return executeLookup(ctx, args, os.Stdin, stdout, stderr, func(k string) (string, bool) {
 		v := getenv(k)
 		return v, v != ""
 	})
 }
 
-func executeLookup(ctx context.Context, args []string, stdout, stderr io.Writer, lookup func(string) (string, bool)) error {
-	a := &app{stdout: stdout, stderr: stderr, lookupEnv: lookup, getenv: func(k string) string {
+func executeLookup(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, lookup func(string) (string, bool)) error {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, lookupEnv: lookup, getenv: func(k string) string {
 		v, _ := lookup(k)
 		return v
 	}}

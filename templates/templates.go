@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	texttemplate "text/template"
 	"text/template/parse"
 )
@@ -94,6 +95,9 @@ type Store struct {
 	html    *htmltemplate.Template
 	statics map[string][]byte // files copied as they are (style.css)
 	sources map[string][]byte // template name -> its text, to locate errors
+
+	digestOnce sync.Once
+	digestSum  string
 }
 
 // New reads the default templates, overridden by files of the same name in

@@ -73,7 +73,7 @@ func (st *Store) Plan(site *Site, opts PlanOptions) []*Job {
 			return hashOf(string(b))
 		}
 	}
-	global := hashOf(opts.Global, st.digest(), site.Title, site.Version)
+	global := hashOf(opts.Global, st.Digest(), site.Title, site.Version)
 	digests := make(map[*analyze.Analysis]string, len(site.Articles))
 	corpus := sha256.New()
 	for _, art := range site.Oldest {
@@ -279,9 +279,9 @@ func (st *Store) Render(site *Site) (map[string][]byte, error) {
 	return files, nil
 }
 
-// digest hashes the store: every template's name and text, and the
+// Digest hashes the store: every template's name and text, and the
 // options that change what they render.
-func (st *Store) digest() string {
+func (st *Store) Digest() string {
 	st.digestOnce.Do(func() {
 		names := make([]string, 0, len(st.sources))
 		for n := range st.sources {

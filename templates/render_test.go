@@ -162,3 +162,36 @@ func TestRenderJobs(t *testing.T) {
 		t.Errorf("err = %v after %d files, want the emit error after 3", err, n)
 	}
 }
+
+// A file of the templates folder that overrides nothing is named, with
+// the nearest template's name when there is one near.
+func TestUnknownOverrides(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"articel.md", "layuot.html", "Article.md", "notes-for-me.txt", ".hidden.md", "_partials/mine.html"} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, err := New(Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range st.Unknown() {
+		got = append(got, e.Error())
+	}
+	sort.Strings(got)
+	want := []string{
+		filepath.Join(dir, "Article.md") + ": no template of that name; did you mean article.md?",
+		filepath.Join(dir, "articel.md") + ": no template of that name; did you mean article.md?",
+		filepath.Join(dir, "layuot.html") + ": no template of that name; did you mean layout.html?",
+		filepath.Join(dir, "notes-for-me.txt") + ": no template of that name (brief templates list shows them)",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Unknown() =\n %q\nwant\n %q", got, want)
+	}
+}

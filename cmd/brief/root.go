@@ -26,6 +26,10 @@ type app struct {
 	// turns the cache off); nil derives it from getenv.
 	lookupEnv func(string) (string, bool)
 	cfg       *loaded
+	// fp caches the program's fingerprint; forceTTY draws progress bars
+	// whatever stderr is (tests).
+	fp       *string
+	forceTTY bool
 	// started is set once cobra has parsed the command line and accepted
 	// the arguments: an error before that is a usage error.
 	started bool

@@ -10,6 +10,7 @@ import (
 	"path"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"text/template/parse"
@@ -56,7 +57,8 @@ type PlanOptions struct {
 // What a key covers: an article's pages, its analysis and the pages of the
 // actors it names; an actor's page, the analyses of the articles that name
 // it in their body and the pages of the actors they name; a site-wide page,
-// every analysis. When a template from the templates folder that renders
+// every analysis. Every key covers the number of articles, which every
+// page shows in its footer. When a template from the templates folder that renders
 // an article or actor page reads more of .Site than .Site.Title and
 // .Site.Version, those pages depend on every analysis too.
 func (st *Store) Plan(site *Site, opts PlanOptions) []*Job {
@@ -73,7 +75,9 @@ func (st *Store) Plan(site *Site, opts PlanOptions) []*Job {
 			return hashOf(string(b))
 		}
 	}
-	global := hashOf(opts.Global, st.Digest(), site.Title, site.Version)
+	// Every page shows the number of articles (the footer does), so
+	// adding or removing one renders every page again.
+	global := hashOf(opts.Global, st.Digest(), site.Title, site.Version, strconv.Itoa(len(site.Articles)))
 	digests := make(map[*analyze.Analysis]string, len(site.Articles))
 	corpus := sha256.New()
 	for _, art := range site.Oldest {
@@ -336,7 +340,8 @@ func (st *Store) itemsReadSite() bool {
 }
 
 // readsSite reports whether a parse tree uses .Site (or $.Site, or a
-// .Site of something) other than for .Title and .Version.
+// .Site of something) other than for .Title, .Version and
+// len .Site.Articles.
 func readsSite(n parse.Node) bool {
 	found := false
 	check := func(idents []string) {
@@ -369,6 +374,10 @@ func readsSite(n parse.Node) bool {
 				walk(c)
 			}
 		case *parse.CommandNode:
+			// len .Site.Articles is in every key already.
+			if len(n.Args) == 2 && n.Args[0].String() == "len" && strings.HasSuffix(n.Args[1].String(), "Site.Articles") {
+				return
+			}
 			for _, a := range n.Args {
 				walk(a)
 			}

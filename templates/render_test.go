@@ -91,7 +91,7 @@ func TestPlanKeysTemplatesReadingSite(t *testing.T) {
 		layout string
 		all    bool
 	}{
-		{`<title>{{.Title}} · {{.Site.Title}} {{$.Site.Version}}</title>{{range .Blocks}}{{.Body}}{{end}}`, false},
+		{`<title>{{.Title}} · {{.Site.Title}} {{$.Site.Version}}</title>{{range .Blocks}}{{.Body}}{{end}}{{len .Site.Articles}}`, false},
 		{`{{range .Site.Articles}}{{.Doc.Title}}{{end}}{{range .Blocks}}{{.Body}}{{end}}`, true},
 		{`{{with .Site}}{{len .Actors}}{{end}}{{range .Blocks}}{{.Body}}{{end}}`, true},
 		{`{{range $.Site.Oldest}}x{{end}}{{range .Blocks}}{{.Body}}{{end}}`, true},

@@ -62,7 +62,10 @@ for analyses run elsewhere, such as the map step of a Spark job.`,
 			sum, err := a.build(cmd.Context(), f, rep)
 			if f.json {
 				if err != nil {
-					sum.Status, sum.Error = "failed", err.Error()
+					if sum.Status != "partial" {
+						sum.Status = "failed"
+					}
+					sum.Error = err.Error()
 				}
 				enc := json.NewEncoder(a.stdout)
 				enc.SetIndent("", "  ")

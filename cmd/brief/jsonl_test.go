@@ -88,3 +88,57 @@ func TestAnalyzeParallelArray(t *testing.T) {
 		t.Error("analyze wrote out/")
 	}
 }
+
+// analyze -> JSON lines -> build --from-jsonl gives the site a build of
+// the corpus gives, byte for byte (the manifest aside, which records when
+// files were written); from a file, from stdin and from a folder of part
+// files in any order.
+func TestFromJSONLRoundTrip(t *testing.T) {
+	dir := inTempDir(t)
+	newCorpus(t, dir)
+	if _, stderr, err := run(t, nil, "build", "--out", "direct"); err != nil {
+		t.Fatalf("build: %v\n%s", err, stderr)
+	}
+	args := []string{"analyze", "--format", "jsonl"}
+	for _, name := range analyzeFiles {
+		args = append(args, "corpus/"+name)
+	}
+	jsonl, stderr, err := run(t, nil, args...)
+	if err != nil {
+		t.Fatalf("analyze: %v\n%s", err, stderr)
+	}
+	var first map[string]any
+	if err := json.Unmarshal([]byte(strings.SplitN(jsonl, "\n", 2)[0]), &first); err != nil {
+		t.Fatal(err)
+	}
+	if ps, _ := first["paragraphs"].([]any); len(ps) == 0 {
+		t.Error("the analysis has no paragraphs, which the source view needs")
+	}
+	writeFile(t, filepath.Join(dir, "analyses.jsonl"), jsonl)
+	// Spark writes part files in no particular order.
+	parts := strings.SplitAfter(strings.TrimSuffix(jsonl, "\n"), "\n")
+	for i, p := range parts {
+		writeFile(t, filepath.Join(dir, "parts", fmt.Sprintf("part-%05d", len(parts)-1-i)), p)
+	}
+	writeFile(t, filepath.Join(dir, "parts", "_SUCCESS"), "")
+	want := site(t, filepath.Join(dir, "direct"))
+	for _, tt := range []struct{ name, from, stdin string }{
+		{"file", "analyses.jsonl", ""},
+		{"stdin", "-", jsonl},
+		{"folder", "parts", ""},
+	} {
+		out := "from-" + tt.name
+		if _, stderr, err := runStdin(t, tt.stdin, "build", "--from-jsonl", tt.from, "--out", out); err != nil {
+			t.Fatalf("build --from-jsonl %s: %v\n%s", tt.from, err, stderr)
+		}
+		sameTree(t, site(t, filepath.Join(dir, out)), want, "build --from-jsonl "+tt.from)
+	}
+	// A line that is not an analysis is an error naming the file and line.
+	writeFile(t, filepath.Join(dir, "bad.jsonl"), parts[0]+`{"schema": "other/v9"}`+"\n")
+	if _, _, err := run(t, nil, "build", "--from-jsonl", "bad.jsonl", "--out", "bad"); err == nil || !strings.Contains(err.Error(), `bad.jsonl:2: schema "other/v9"`) {
+		t.Errorf("a bad line: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "bad")); err == nil {
+		t.Error("a failed --from-jsonl build wrote its out folder")
+	}
+}

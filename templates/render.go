@@ -422,3 +422,29 @@ func hashOf(parts ...string) string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// Check runs every job and discards what it renders, returning each
+// distinct error (all of them, not only the first) in job order: brief
+// check renders the whole site against the corpus without writing it.
+func (st *Store) Check(ctx context.Context, jobs []*Job, workers int) []error {
+	errs := make([]error, len(jobs))
+	checked := make([]*Job, len(jobs))
+	for i, j := range jobs {
+		checked[i] = &Job{Paths: j.Paths, Key: j.Key, run: func(emit func(File) error) error {
+			errs[i] = j.run(emit)
+			return nil
+		}}
+	}
+	if err := st.RenderJobs(ctx, checked, workers, func(File) error { return nil }); err != nil {
+		return []error{err}
+	}
+	var out []error
+	seen := map[string]bool{}
+	for _, err := range errs {
+		if err != nil && !seen[err.Error()] {
+			seen[err.Error()] = true
+			out = append(out, err)
+		}
+	}
+	return out
+}

@@ -102,7 +102,7 @@ every finding links to the sentence it came from.`,
 	pf.Int64("limits-max-file-bytes", defaults.Limits.MaxFileBytes, "reject larger articles")
 	pf.String("cache", "", "folder that keeps analyses between builds (env BRIEF_CACHE; \"\" turns it off)")
 	pf.Bool("no-cache", false, "analyse every article afresh and keep nothing (overrides --cache and BRIEF_CACHE)")
-	root.AddCommand(a.buildCmd(), a.analyzeCmd(), a.evalCmd(), a.configCmd(), a.versionCmd(), a.templatesCmd())
+	root.AddCommand(a.buildCmd(), a.checkCmd(), a.analyzeCmd(), a.evalCmd(), a.configCmd(), a.versionCmd(), a.templatesCmd())
 	return root
 }
 

@@ -110,4 +110,3 @@ func (e *checkError) Error() string {
 }
 
 func (e *checkError) Unwrap() []error { return e.problems }
-

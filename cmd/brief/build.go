@@ -373,6 +373,9 @@ func (a *app) pipelineWith(explain bool) (*pipeline.Pipeline, error) {
 // read-only one never writes (brief check).
 func (a *app) cache(readOnly bool) pipeline.Cache {
 	if a.cfg.Cache == "" {
+		if a.memCache != nil {
+			return a.memCache // brief serve's, between rebuilds
+		}
 		return nil
 	}
 	fp := a.fingerprint()

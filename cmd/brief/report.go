@@ -88,7 +88,7 @@ func (r *reporter) step(n int) {
 		_ = r.bar.Add(n)
 		return
 	}
-	if tenth := r.total / 10; tenth > 0 && before/tenth != r.done/tenth && r.done < r.total {
+	if tenth := r.total / 10; r.total >= 100 && before/tenth != r.done/tenth && r.done < r.total {
 		r.log.Info(r.stage, "done", r.done, "total", r.total)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/brief-tool/brief/analyze/pipeline"
 	"github.com/brief-tool/brief/templates"
 )
 
@@ -30,6 +31,9 @@ type app struct {
 	// whatever stderr is (tests).
 	fp       *string
 	forceTTY bool
+	// memCache keeps analyses between the rebuilds of brief serve when
+	// no cache folder is set.
+	memCache pipeline.Cache
 	// started is set once cobra has parsed the command line and accepted
 	// the arguments: an error before that is a usage error.
 	started bool
@@ -102,7 +106,7 @@ every finding links to the sentence it came from.`,
 	pf.Int64("limits-max-file-bytes", defaults.Limits.MaxFileBytes, "reject larger articles")
 	pf.String("cache", "", "folder that keeps analyses between builds (env BRIEF_CACHE; \"\" turns it off)")
 	pf.Bool("no-cache", false, "analyse every article afresh and keep nothing (overrides --cache and BRIEF_CACHE)")
-	root.AddCommand(a.buildCmd(), a.checkCmd(), a.analyzeCmd(), a.evalCmd(), a.configCmd(), a.versionCmd(), a.templatesCmd())
+	root.AddCommand(a.buildCmd(), a.checkCmd(), a.serveCmd(), a.analyzeCmd(), a.evalCmd(), a.configCmd(), a.versionCmd(), a.templatesCmd())
 	return root
 }
 

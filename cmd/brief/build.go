@@ -310,15 +310,24 @@ func (a *app) globalKey(store *templates.Store) string {
 }
 
 // corpusInputs sums up everything a build of the corpus reads: global and
-// each article file's name and bytes. A file that cannot be read sums as
-// its error.
+// each article file's name and bytes. A file that is not a regular file,
+// or too large to be read (the build reports both), sums as what its
+// status says, so it is never read here.
 func (a *app) corpusInputs(global string, files []string) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00", global)
 	for _, name := range files {
-		b, err := os.ReadFile(filepath.Join(a.cfg.Corpus, name))
-		sum := sha256.Sum256(b)
-		fmt.Fprintf(h, "%s\x00%x\x00%v\x00", name, sum, err)
+		fi, err := os.Stat(filepath.Join(a.cfg.Corpus, name))
+		switch {
+		case err != nil:
+			fmt.Fprintf(h, "%s\x00error %v\x00", name, err)
+		case !fi.Mode().IsRegular() || (a.cfg.Limits.MaxFileBytes > 0 && fi.Size() > a.cfg.Limits.MaxFileBytes):
+			fmt.Fprintf(h, "%s\x00%v %d %d\x00", name, fi.Mode(), fi.Size(), fi.ModTime().UnixNano())
+		default:
+			b, err := os.ReadFile(filepath.Join(a.cfg.Corpus, name))
+			sum := sha256.Sum256(b)
+			fmt.Fprintf(h, "%s\x00%x\x00%v\x00", name, sum, err)
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -22,7 +22,7 @@ func TestReporter(t *testing.T) {
 	}
 	var tty bytes.Buffer
 	stage(newReporter(&tty, true, false), 3)
-	for _, w := range []string{"analysing", "3/3", "level=ERROR msg=\"article skipped\" error=\"corpus/x.md: empty file\"", "msg=analysed articles=3"} {
+	for _, w := range []string{"analysing", "(0/3)", "\r", "level=ERROR msg=\"article skipped\" error=\"corpus/x.md: empty file\"", "msg=analysed articles=3"} {
 		if !strings.Contains(tty.String(), w) {
 			t.Errorf("terminal output lacks %q:\n%q", w, tty.String())
 		}

@@ -321,10 +321,13 @@ func (c *memCache) Put(path string, data []byte, a *analyze.Analysis) {
 	c.m[memKey(path, data)] = a
 }
 
-// liveJS reloads the page when the server says the site changed: it sends
-// the current generation on connecting and each new one after a rebuild.
+// liveJS reloads the page when the server says the site changed: the
+// script tag carries the generation the page was served at, the server
+// sends the current one on connecting and each new one after a rebuild, so
+// a rebuild that ends while the page loads still reloads it.
 const liveJS = `(() => {
-  let gen = null;
+  const me = document.currentScript;
+  let gen = me && me.dataset.gen !== undefined ? me.dataset.gen : null;
   const es = new EventSource("/__brief/events");
   es.addEventListener("build", (e) => {
     if (gen !== null && e.data !== gen) location.reload();
@@ -386,9 +389,9 @@ func (s *siteServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // the error at the top of its body.
 func (s *siteServer) inject(page []byte) []byte {
 	s.mu.Lock()
-	err := s.err
+	err, gen := s.err, s.gen
 	s.mu.Unlock()
-	script := []byte(`<script src="/__brief/live.js"></script>` + "\n")
+	script := []byte(`<script src="/__brief/live.js" data-gen="` + strconv.Itoa(gen) + `"></script>` + "\n")
 	if i := bytes.LastIndex(page, []byte("</body>")); i >= 0 {
 		page = append(page[:i:i], append(script, page[i:]...)...)
 	} else {

@@ -141,7 +141,7 @@ func TestServe(t *testing.T) {
 		t.Errorf("serving on %s, want 127.0.0.1", base)
 	}
 	code, page := get(t, base+"gulf-hotline/index.html")
-	if code != 200 || !strings.Contains(page, "A Line Across the Gulf") || !strings.Contains(page, `<script src="/__brief/live.js"></script>`+"\n</body>") {
+	if code != 200 || !strings.Contains(page, "A Line Across the Gulf") || !strings.Contains(page, `<script src="/__brief/live.js" data-gen="1"></script>`+"\n</body>") {
 		t.Fatalf("pack: %d\n%.300s", code, page)
 	}
 	if code, index := get(t, base); code != 200 || !strings.Contains(index, "gulf-hotline/") {

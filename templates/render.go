@@ -36,6 +36,10 @@ type Job struct {
 	// actor pages the page shows.
 	Key string
 	run func(emit func(File) error) error
+	// cost guesses the work, in articles shown: RenderJobs starts the
+	// dearest jobs first so that a large page does not run alone at the
+	// end.
+	cost int
 }
 
 // PlanOptions say what the keys of a site's jobs are made of.
@@ -162,10 +166,14 @@ func (st *Store) Plan(site *Site, opts PlanOptions) []*Job {
 			arts = append(arts, aa.Article)
 		}
 		slugs(key.add, arts...)
-		jobs = append(jobs, st.mdJob("actor.md", "actors/"+ap.Slug+".md", key.sum(), ap, &Page{Site: site, Title: ap.Name, Root: "../", Kind: "actor", Actor: ap}))
+		j := st.mdJob("actor.md", "actors/"+ap.Slug+".md", key.sum(), ap, &Page{Site: site, Title: ap.Name, Root: "../", Kind: "actor", Actor: ap})
+		j.cost = len(ap.Articles)
+		jobs = append(jobs, j)
 	}
 	for _, p := range sitePages(site) {
-		jobs = append(jobs, st.mdJob(p.tmpl, p.path, hashOf(global, "site", p.path, corpusKey), p.data, &Page{Site: site, Title: p.title, Root: p.root, Kind: p.kind}))
+		j := st.mdJob(p.tmpl, p.path, hashOf(global, "site", p.path, corpusKey), p.data, &Page{Site: site, Title: p.title, Root: p.root, Kind: p.kind})
+		j.cost = len(site.Articles)
+		jobs = append(jobs, j)
 	}
 	return jobs
 }
@@ -209,8 +217,9 @@ func (st *Store) mdJob(tmpl, mdPath, key string, data any, p *Page) *Job {
 	}}
 }
 
-// RenderJobs runs jobs on workers goroutines (0: one per CPU) and passes
-// each file to emit as soon as it is rendered, so no more than a page per
+// RenderJobs runs jobs on workers goroutines (0: one per CPU), the pages
+// made from many articles first, and passes each file to emit as soon as
+// it is rendered, so no more than a page per
 // worker is held at once. emit is called from several goroutines at once.
 // The first error stops the others and is returned; a template error is an
 // *Error.
@@ -233,6 +242,9 @@ func (st *Store) RenderJobs(ctx context.Context, jobs []*Job, workers int, emit 
 		mu.Unlock()
 		cancel()
 	}
+	order := make([]*Job, len(jobs))
+	copy(order, jobs)
+	sort.SliceStable(order, func(i, j int) bool { return order[i].cost > order[j].cost })
 	next := make(chan *Job)
 	for w := 0; w < min(workers, max(len(jobs), 1)); w++ {
 		wg.Add(1)
@@ -249,7 +261,7 @@ func (st *Store) RenderJobs(ctx context.Context, jobs []*Job, workers int, emit 
 		}()
 	}
 feed:
-	for _, j := range jobs {
+	for _, j := range order {
 		select {
 		case next <- j:
 		case <-ctx.Done():
@@ -430,7 +442,7 @@ func (st *Store) Check(ctx context.Context, jobs []*Job, workers int) []error {
 	errs := make([]error, len(jobs))
 	checked := make([]*Job, len(jobs))
 	for i, j := range jobs {
-		checked[i] = &Job{Paths: j.Paths, Key: j.Key, run: func(emit func(File) error) error {
+		checked[i] = &Job{Paths: j.Paths, Key: j.Key, cost: j.cost, run: func(emit func(File) error) error {
 			errs[i] = j.run(emit)
 			return nil
 		}}

@@ -363,9 +363,10 @@ func (s *siteServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		file = filepath.Join(file, "index.html")
-		fi, err = os.Stat(file)
+		_, err = os.Stat(file)
 	}
-	if err != nil || strings.HasPrefix(path.Base(p), ".") {
+	// Dot files (the manifest) are brief's, not the site's.
+	if err != nil || strings.Contains(p, "/.") {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusNotFound)
 		_, _ = w.Write(s.inject([]byte("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><p>No page at " + html.EscapeString(p) + " in the site.</p></body></html>\n")))

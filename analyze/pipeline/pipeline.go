@@ -328,6 +328,9 @@ func (p *Pipeline) AnalyzeDir(ctx context.Context, dir string, cache Cache, prog
 		if o.Err != nil {
 			res.Errors = append(res.Errors, o.Err)
 		} else {
+			// Kept for the whole build: only the contract, not the
+			// tokens and annotations the stages worked on.
+			o.Analysis.Release()
 			res.Docs = append(res.Docs, o.Analysis)
 			if o.Cached {
 				res.Cached++

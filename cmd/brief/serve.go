@@ -75,7 +75,7 @@ unless --allow-remote is given too.`,
 				a.memCache = &memCache{m: map[[32]byte]*analyze.Analysis{}}
 			}
 			s := &siteServer{a: a, flags: cmd.Flags(), rep: newReporter(a.stderr, false, quiet), changed: make(chan struct{})}
-			s.rebuild(ctx)
+			s.rebuild(ctx, nil)
 			if err := ctx.Err(); err != nil {
 				return err
 			}
@@ -144,8 +144,11 @@ type siteServer struct {
 
 // rebuild reloads the configuration and builds the site, keeping the
 // outcome for the pages; the open pages are told to reload when anything
-// they show changed.
-func (s *siteServer) rebuild(ctx context.Context) {
+// they show changed. With a watcher, the folders the configuration now
+// names are watched before the pages are told, and rebuild reports whether
+// new ones were added: a change made in one before it was watched would
+// otherwise go unseen.
+func (s *siteServer) rebuild(ctx context.Context, w *fsnotify.Watcher) (added bool) {
 	start := time.Now()
 	cfg, err := loadConfig(s.a.configFile, s.flags, s.a.lookup)
 	var sum *summary
@@ -158,23 +161,29 @@ func (s *siteServer) rebuild(ctx context.Context) {
 		err = nil // the skipped articles were reported; the site is built
 	}
 	if ctx.Err() != nil {
-		return
+		return false
+	}
+	if w != nil {
+		added = s.watch(w)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.out = s.a.cfg.Out
-	wasErr := s.err != nil
+	prev := s.err
 	s.err = err
 	if err != nil {
 		s.rep.fail("rebuild failed; serving the last good site", "error", err)
 	} else {
 		s.rep.info("rebuilt", "took", time.Since(start).Round(time.Millisecond), "rendered", sum.Pages.Rendered)
 	}
-	if err != nil || wasErr || sum == nil || !sum.UpToDate {
+	// Tell the pages when what they show changed: the site, or the error.
+	sameErr := (err == nil) == (prev == nil) && (err == nil || err.Error() == prev.Error())
+	if !sameErr || (err == nil && !sum.UpToDate) {
 		s.gen++
 		close(s.changed)
 		s.changed = make(chan struct{})
 	}
+	return added
 }
 
 // loop rebuilds after each burst of changes until ctx is done.
@@ -198,8 +207,9 @@ func (s *siteServer) loop(ctx context.Context, w *fsnotify.Watcher) error {
 			}
 		case <-timer:
 			timer = nil
-			s.rebuild(ctx)
-			s.watch(w)
+			if s.rebuild(ctx, w) {
+				timer = time.After(100 * time.Millisecond)
+			}
 		}
 	}
 }
@@ -255,8 +265,8 @@ func (s *siteServer) relevant(name string) bool {
 }
 
 // watch makes the watcher follow the folders the inputs are in, as the
-// configuration now names them.
-func (s *siteServer) watch(w *fsnotify.Watcher) {
+// configuration now names them, and reports whether it added any.
+func (s *siteServer) watch(w *fsnotify.Watcher) (added bool) {
 	in := s.inputs()
 	want := map[string]bool{}
 	if in.corpus != "" {
@@ -286,9 +296,11 @@ func (s *siteServer) watch(w *fsnotify.Watcher) {
 		if !s.watched[d] {
 			if err := w.Add(d); err == nil {
 				s.watched[d] = true
+				added = true
 			}
 		}
 	}
+	return added
 }
 
 // memCache keeps analyses in memory between the rebuilds of brief serve

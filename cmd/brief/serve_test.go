@@ -86,6 +86,23 @@ func get(t *testing.T, url string) (int, string) {
 	return resp.StatusCode, string(b)
 }
 
+// waitPage gets url until ok says its page is as expected, for a minute
+// at most, and returns the page.
+func waitPage(t *testing.T, url string, ok func(string) bool) string {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for {
+		_, page := get(t, url)
+		if ok(page) {
+			return page
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s never became as expected:\n%.600s", url, page)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
 // builds follows the server's build events.
 type builds struct {
 	t    *testing.T
@@ -185,8 +202,8 @@ func TestServe(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "tpl", "article.md"), "# {{.Doc.Title}\n")
 	writeFile(t, filepath.Join(dir, "brief.yaml"), "templates: tpl\n")
 	ev.next()
-	_, page = get(t, base+"gulf-hotline/index.html")
-	if !strings.Contains(page, `id="brief-error"`) || !strings.Contains(page, "tpl/article.md:1") || !strings.Contains(page, "A Wire Across the Gulf") {
+	page = waitPage(t, base+"gulf-hotline/index.html", func(page string) bool { return strings.Contains(page, `id="brief-error"`) })
+	if !strings.Contains(page, "tpl/article.md:1") || !strings.Contains(page, "A Wire Across the Gulf") {
 		t.Errorf("after a failed rebuild the pack reads:\n%.600s", page)
 	}
 	if strings.Contains(onDisk(), "brief-error") {
@@ -195,7 +212,8 @@ func TestServe(t *testing.T) {
 	// Fixed: the error goes and the template is used.
 	writeFile(t, filepath.Join(dir, "tpl", "article.md"), "# Custom {{.Doc.Title}}\n")
 	ev.next()
-	if _, page := get(t, base+"gulf-hotline/index.html"); strings.Contains(page, "brief-error") || !strings.Contains(page, "Custom A Wire Across the Gulf") {
+	page = waitPage(t, base+"gulf-hotline/index.html", func(page string) bool { return !strings.Contains(page, "brief-error") })
+	if !strings.Contains(page, "Custom A Wire Across the Gulf") {
 		t.Errorf("after the fix the pack reads:\n%.600s", page)
 	}
 	noTempFolders(t, dir)

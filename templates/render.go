@@ -56,12 +56,13 @@ type PlanOptions struct {
 
 // Plan lists the jobs that make the whole site, in a stable order: the
 // static files, then per article its pack, source view and analysis.json,
-// then the actor pages, then the site-wide pages. Nothing is rendered.
+// then the mechanism pages of the options matrix, the actor pages and the
+// site-wide pages. Nothing is rendered.
 //
 // What a key covers: an article's pages, its analysis and the pages of the
 // actors it names; an actor's page, the analyses of the articles that name
-// it in their body and the pages of the actors they name; a site-wide page,
-// every analysis. Every key covers the number of articles, which every
+// it in their body and the pages of the actors they name; a site-wide or
+// mechanism page, every analysis. Every key covers the number of articles, which every
 // page shows in its footer. When a template from the templates folder that renders
 // an article or actor page reads more of .Site than .Site.Title and
 // .Site.Version, those pages depend on every analysis too.
@@ -156,7 +157,9 @@ func (st *Store) Plan(site *Site, opts PlanOptions) []*Job {
 		)
 	}
 	for _, d := range site.Matrix.Details {
-		jobs = append(jobs, st.mdJob("mechanism.md", mechanismPath(d.Mechanism), hashOf(global, "mechanism", d.Mechanism, corpusKey), d, &Page{Site: site, Title: "Options: " + d.Mechanism, Root: "../", Kind: "mechanism"}))
+		j := st.mdJob("mechanism.md", mechanismPath(d.Mechanism), hashOf(global, "mechanism", d.Mechanism, corpusKey), d, &Page{Site: site, Title: "Options: " + d.Mechanism, Root: "../", Kind: "mechanism"})
+		j.cost = len(site.Articles)
+		jobs = append(jobs, j)
 	}
 	for _, ap := range site.Actors {
 		key := newKey(perItem, "actor", ap.ID, ap.Slug)

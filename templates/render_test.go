@@ -63,6 +63,9 @@ func TestPlanKeys(t *testing.T) {
 	want := []string{
 		"actors/gbr.html", "actors/gbr.md", "actors/index.html", "actors/index.md", "actors/irn.html", "actors/irn.md",
 		"index.html", "index.md", "network.html", "network.md", "oldest.html", "oldest.md", "options.html", "options.md",
+		"options/hotline.html", "options/hotline.md",
+		"options/mech-a-b-em-script-alert-1-script-x-y-u_-s-c-amp-1.html", "options/mech-a-b-em-script-alert-1-script-x-y-u_-s-c-amp-1.md",
+		"options/notification.html", "options/notification.md",
 		"strait-2019/analysis.json", "strait-2019/index.html", "strait-2019/index.md", "strait-2019/source.html",
 		"timeline.html", "timeline.md",
 	}

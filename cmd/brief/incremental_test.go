@@ -121,8 +121,8 @@ func TestBuildIncremental(t *testing.T) {
 		if b, ok := before[p]; (ok && b.ino == st.ino) || !strings.Contains(filepath.Base(p), ".") {
 			continue // the same file, or a folder
 		}
-		if !strings.Contains(p, "/") || strings.HasPrefix(p, "actors/") || strings.HasPrefix(p, "reef-patrols") || p == templates.ManifestName || p == "." {
-			if p != "." && p != "actors" && p != "reef-patrols" && p != templates.ManifestName {
+		if !strings.Contains(p, "/") || strings.HasPrefix(p, "actors/") || strings.HasPrefix(p, "options/") || strings.HasPrefix(p, "reef-patrols") || p == templates.ManifestName || p == "." {
+			if p != "." && p != "actors" && p != "options" && p != "reef-patrols" && p != templates.ManifestName {
 				rendered = append(rendered, p)
 			}
 			continue

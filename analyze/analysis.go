@@ -55,15 +55,17 @@ type Section struct {
 
 // Span is a byte range [Start, End) of Doc.Text.
 type Span struct {
-	Start int
-	End   int
+	Start int `json:"start"`
+	End   int `json:"end"`
 }
 
 // Paragraph is a block of text between blank lines inside one section; the
-// segmenter never lets a sentence cross its edges.
+// segmenter never lets a sentence cross its edges. The source view groups
+// sentences by paragraph, so they are part of the contract: a site can be
+// rendered from analyses alone (brief build --from-jsonl).
 type Paragraph struct {
 	Span
-	Section SectionKind
+	Section SectionKind `json:"section"`
 }
 
 // Token is a word or punctuation mark of a sentence with its Penn Treebank
@@ -227,7 +229,7 @@ type Analysis struct {
 	// Digest is what a reader needs first, composed from the findings
 	// above by the last stage (analyze/digest).
 	Digest     Digest      `json:"digest"`
-	Paragraphs []Paragraph `json:"-"`
+	Paragraphs []Paragraph `json:"paragraphs"`
 	// layers holds each sentence's annotations (see Annotate).
 	layers [][]Annotation
 	// memo holds views of the document that several stages use (Memo).
@@ -298,6 +300,7 @@ func (a *Analysis) Normalize() {
 	nz(&a.Incidents)
 	nz(&a.Proposals)
 	nz(&a.Sources)
+	nz(&a.Paragraphs)
 	for i := range a.Actors {
 		nz(&a.Actors[i].Mentions)
 	}

@@ -68,6 +68,19 @@
 //	{{range .Body}}- {{mdlink .Name .Href}} ({{md .Kind}}), {{.BodyMentions}} mentions
 //	{{end}}
 //
+// # Rendering and writing
+//
+// Store.Plan turns a Site into Jobs, each a page (or a page and its HTML
+// twin) with a Key that sums up everything it is rendered from. Store.Update
+// writes a site incrementally: the manifest in the out folder
+// (ManifestName) records each file's key, so only the jobs whose keys
+// changed are run, in parallel, each file written as soon as it is
+// rendered; unchanged files are hard-linked into the next tree, which is
+// swapped in whole; when nothing changed nothing is written. Store.Render
+// renders the whole site into memory (tests, small tools); Store.Check
+// renders it to nowhere and returns every error. A new site-wide page is a
+// line in sitePages.
+//
 // # Errors
 //
 // A template error is an *Error naming the file (the override's path, or

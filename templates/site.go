@@ -1,7 +1,6 @@
 package templates
 
 import (
-	"encoding/json"
 	"fmt"
 	htmltemplate "html/template"
 	"path"
@@ -136,76 +135,6 @@ func (s *Site) ActorHref(id string) string {
 		return "actors/" + ap.Slug + ".md"
 	}
 	return ""
-}
-
-// Render produces every file of the site, keyed by slash-separated path
-// relative to the site root. Nothing is written: a template error leaves
-// the disk untouched.
-func (st *Store) Render(site *Site) (map[string][]byte, error) {
-	files := map[string][]byte{}
-	for name, data := range st.statics {
-		files[name] = data
-	}
-	// md renders a Markdown template to path and its HTML twin.
-	md := func(tmpl, mdPath string, data any, p *Page) error {
-		out, err := st.Markdown(tmpl, data)
-		if err != nil {
-			return err
-		}
-		files[mdPath] = out
-		p.Path = strings.TrimSuffix(mdPath, ".md") + ".html"
-		if files[p.Path], err = st.page(p, out); err != nil {
-			return err
-		}
-		return nil
-	}
-	for _, art := range site.Articles {
-		dir := art.Doc.ID + "/"
-		if err := md("article.md", dir+"index.md", art, &Page{Site: site, Title: art.Doc.Title, Root: "../", Kind: "article", Article: art}); err != nil {
-			return nil, err
-		}
-		src, err := st.HTML("source.html", art)
-		if err != nil {
-			return nil, err
-		}
-		page := &Page{Site: site, Title: "Source: " + art.Doc.Title, Root: "../", Kind: "source", Path: dir + "source.html",
-			Article: art, Content: htmltemplate.HTML(src), Blocks: []Block{{Body: htmltemplate.HTML(src)}}}
-		if files[page.Path], err = st.HTML("layout.html", page); err != nil {
-			return nil, err
-		}
-		js, err := json.MarshalIndent(art.Analysis, "", "  ")
-		if err != nil {
-			return nil, fmt.Errorf("encode the analysis of %s: %w", art.Doc.ID, err)
-		}
-		files[dir+"analysis.json"] = append(js, '\n')
-	}
-	for _, d := range site.Matrix.Details {
-		if err := md("mechanism.md", mechanismPath(d.Mechanism), d, &Page{Site: site, Title: "Options: " + d.Mechanism, Root: "../", Kind: "mechanism"}); err != nil {
-			return nil, err
-		}
-	}
-	for _, ap := range site.Actors {
-		if err := md("actor.md", "actors/"+ap.Slug+".md", ap, &Page{Site: site, Title: ap.Name, Root: "../", Kind: "actor", Actor: ap}); err != nil {
-			return nil, err
-		}
-	}
-	pages := []struct {
-		tmpl, path, title, kind, root string
-		data                          any
-	}{
-		{"index.md", "index.md", site.Title, "index", "", &Index{Site: site, Order: "newest", Articles: site.Articles}},
-		{"index.md", "oldest.md", site.Title + ", oldest first", "oldest", "", &Index{Site: site, Order: "oldest", Articles: site.Oldest}},
-		{"timeline.md", "timeline.md", "Timeline", "timeline", "", site},
-		{"options.md", "options.md", "Options matrix", "options", "", site},
-		{"network.md", "network.md", "Actor network", "network", "", site},
-		{"actors.md", "actors/index.md", "Actors", "actors", "../", site},
-	}
-	for _, p := range pages {
-		if err := md(p.tmpl, p.path, p.data, &Page{Site: site, Title: p.title, Root: p.root, Kind: p.kind}); err != nil {
-			return nil, err
-		}
-	}
-	return files, nil
 }
 
 // page renders Markdown into the HTML layout.

@@ -15,7 +15,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	texttemplate "text/template"
+
+	"github.com/agnivade/levenshtein"
 	"text/template/parse"
 )
 
@@ -94,6 +97,11 @@ type Store struct {
 	html    *htmltemplate.Template
 	statics map[string][]byte // files copied as they are (style.css)
 	sources map[string][]byte // template name -> its text, to locate errors
+
+	unknown []*Error // files of the templates folder that match no template
+
+	digestOnce sync.Once
+	digestSum  string
 }
 
 // New reads the default templates, overridden by files of the same name in
@@ -122,7 +130,12 @@ func New(opts Options) (*Store, error) {
 			name := filepath.ToSlash(rel)
 			if _, known := sources[name]; !known {
 				if !strings.HasPrefix(name, "_partials/") {
-					return nil // only defaults and partials can be supplied
+					// Only defaults and partials can be supplied: a
+					// misspelt name would be silently ignored.
+					if !strings.HasPrefix(path.Base(name), ".") {
+						s.unknown = append(s.unknown, unknownTemplate(p, name))
+					}
+					return nil
 				}
 			}
 			data, err := os.ReadFile(p)
@@ -189,6 +202,29 @@ func errOr(err, alt error) error {
 		return err
 	}
 	return alt
+}
+
+// Unknown lists the files of the templates folder that override no
+// template (a misspelt name: "articel.md"), each an *Error that names the
+// file and suggests the nearest template name. They are not used.
+func (s *Store) Unknown() []*Error { return s.unknown }
+
+// unknownTemplate says that the file at p, named name in the folder,
+// matches no template, and suggests the nearest name.
+func unknownTemplate(p, name string) *Error {
+	best, dist := "", 0
+	for _, n := range Names() {
+		if d := levenshtein.ComputeDistance(strings.ToLower(name), n); best == "" || d < dist {
+			best, dist = n, d
+		}
+	}
+	msg := "no template of that name"
+	if dist <= max(2, len(name)/3) {
+		msg += "; did you mean " + best + "?"
+	} else {
+		msg += " (brief templates list shows them)"
+	}
+	return &Error{File: p, Err: errors.New(msg)}
 }
 
 // Source names the file a template was read from.

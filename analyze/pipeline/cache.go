@@ -19,12 +19,6 @@ type DirCache struct {
 	Fingerprint string
 }
 
-// entry keeps what the JSON contract leaves out but the site needs.
-type entry struct {
-	Analysis   *analyze.Analysis   `json:"analysis"`
-	Paragraphs []analyze.Paragraph `json:"paragraphs"`
-}
-
 func (c *DirCache) file(path string, data []byte) string {
 	h := sha256.New()
 	h.Write([]byte(c.Fingerprint))
@@ -41,18 +35,17 @@ func (c *DirCache) Get(path string, data []byte) (*analyze.Analysis, bool) {
 	if err != nil {
 		return nil, false
 	}
-	var e entry
-	if err := json.Unmarshal(b, &e); err != nil || e.Analysis == nil {
+	var a analyze.Analysis
+	if err := json.Unmarshal(b, &a); err != nil || a.Schema == "" {
 		return nil, false
 	}
-	e.Analysis.Paragraphs = e.Paragraphs
-	return e.Analysis, true
+	return &a, true
 }
 
 // Put implements Cache. Failing to write is not an error: the next run
 // analyses the file again.
 func (c *DirCache) Put(path string, data []byte, a *analyze.Analysis) {
-	b, err := json.Marshal(entry{Analysis: a, Paragraphs: a.Paragraphs})
+	b, err := json.Marshal(a)
 	if err != nil || os.MkdirAll(c.Dir, 0o755) != nil {
 		return
 	}

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -148,66 +149,200 @@ type Cache interface {
 type Result struct {
 	Docs   []*analyze.Analysis
 	Errors []error
+	// Files counts the article files found; Cached how many analyses came
+	// from the cache.
+	Files, Cached int
 }
 
-// AnalyzeDir analyses every article at the top of dir in parallel. Paths in
-// the analyses are relative to dir's parent as given ("corpus/x.md").
-// A nil cache analyses every file.
-func (p *Pipeline) AnalyzeDir(ctx context.Context, dir string, cache Cache) (Result, error) {
-	files, err := CorpusFiles(dir)
-	if err != nil {
-		return Result{}, err
-	}
-	workers := p.opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	docs := make([]*analyze.Analysis, len(files))
-	errs := make([]error, len(files))
-	jobs := make(chan int)
+// Input is one document to analyse. Path is recorded in the analysis;
+// Data, when not nil, is its bytes, else the file at File is read. An
+// input that could not be formed (a bad line of JSON) carries Err, which
+// is passed on as its result.
+type Input struct {
+	File string
+	Path string
+	Data []byte
+	Err  error
+}
+
+// Output is the result of one Input: its analysis or its error, and
+// whether the analysis came from the cache. Data is the input's bytes
+// (nil when they could not be read).
+type Output struct {
+	Index    int
+	Input    Input
+	Analysis *analyze.Analysis
+	Data     []byte
+	Cached   bool
+	Err      error
+}
+
+// Stream analyses inputs on a pool of workers (Options.Workers, else one
+// per CPU) and calls emit with each result in input order, as soon as it
+// and every result before it are done. At most a window of a few results
+// per worker is read ahead, so memory stays bounded however many inputs
+// there are. emit runs on the caller's goroutine; an error from it stops
+// the stream and is returned, as is ctx's error when it is cancelled. A
+// nil cache analyses every input.
+func (p *Pipeline) Stream(ctx context.Context, inputs iter.Seq[Input], cache Cache, emit func(Output) error) error {
+	workers := p.workers()
+	window := 4 * workers
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	jobs := make(chan Output)
+	results := make(chan Output, window)
+	slots := make(chan struct{}, window) // results read ahead and not yet emitted
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
-				path := filepath.Join(dir, files[i])
-				display := filepath.ToSlash(path)
-				data, err := p.read(path, display)
-				if err == nil && cache != nil {
-					if a, ok := cache.Get(display, data); ok {
-						docs[i] = a
-						continue
-					}
-				}
-				if err == nil {
-					docs[i], err = p.Analyze(ctx, display, data)
-					if err == nil && cache != nil {
-						cache.Put(display, data, docs[i])
-					}
-				}
-				errs[i] = err
+			for o := range jobs {
+				results <- p.one(ctx, o, cache)
 			}
 		}()
 	}
-	for i := range files {
-		if ctx.Err() != nil {
-			break
+	go func() {
+		defer func() {
+			close(jobs)
+			wg.Wait()
+			close(results)
+		}()
+		i := 0
+		for in := range inputs {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- Output{Index: i, Input: in}:
+			case <-ctx.Done():
+				return
+			}
+			i++
 		}
-		jobs <- i
+	}()
+
+	pending := map[int]Output{}
+	next := 0
+	var err error
+	for o := range results {
+		if err != nil {
+			continue // drain, so the workers can finish
+		}
+		pending[o.Index] = o
+		for {
+			o, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-slots
+			if e := ctx.Err(); e != nil {
+				err = e
+				cancel()
+				break
+			}
+			if e := emit(o); e != nil {
+				err = e
+				cancel()
+				break
+			}
+		}
 	}
-	close(jobs)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	if err == nil {
+		err = ctx.Err()
+	}
+	return err
+}
+
+func (p *Pipeline) workers() int {
+	if p.opts.Workers > 0 {
+		return p.opts.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// one analyses the input of o, through the cache.
+func (p *Pipeline) one(ctx context.Context, o Output, cache Cache) Output {
+	in := o.Input
+	if in.Err != nil {
+		o.Err = in.Err
+		return o
+	}
+	data := in.Data
+	if data == nil {
+		var err error
+		if data, err = p.read(in.File, in.Path); err != nil {
+			o.Err = err
+			return o
+		}
+	} else if p.opts.MaxFileBytes > 0 && int64(len(data)) > p.opts.MaxFileBytes {
+		o.Err = &ingest.Error{Path: in.Path, Err: fmt.Errorf("text is %d bytes, over the limit of %d (limits.max_file_bytes)", len(data), p.opts.MaxFileBytes)}
+		return o
+	}
+	o.Data = data
+	if cache != nil {
+		if a, ok := cache.Get(in.Path, data); ok {
+			o.Analysis, o.Cached = a, true
+			return o
+		}
+	}
+	o.Analysis, o.Err = p.Analyze(ctx, in.Path, data)
+	if o.Err == nil && cache != nil {
+		cache.Put(in.Path, data, o.Analysis)
+	}
+	return o
+}
+
+// FileInputs lists files as inputs, each recorded under its path with
+// forward slashes.
+func FileInputs(files []string) iter.Seq[Input] {
+	return func(yield func(Input) bool) {
+		for _, f := range files {
+			if !yield(Input{File: f, Path: filepath.ToSlash(f)}) {
+				return
+			}
+		}
+	}
+}
+
+// AnalyzeDir analyses every article at the top of dir in parallel. Paths in
+// the analyses are relative to dir's parent as given ("corpus/x.md").
+// A nil cache analyses every file. progress, when not nil, is called after
+// each file with its result.
+func (p *Pipeline) AnalyzeDir(ctx context.Context, dir string, cache Cache, progress ...func(Output)) (Result, error) {
+	files, err := CorpusFiles(dir)
+	if err != nil {
 		return Result{}, err
 	}
-	var res Result
-	for i := range files {
-		if errs[i] != nil {
-			res.Errors = append(res.Errors, errs[i])
-			continue
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = filepath.Join(dir, f)
+	}
+	res := Result{Files: len(files)}
+	err = p.Stream(ctx, FileInputs(paths), cache, func(o Output) error {
+		if o.Err != nil {
+			res.Errors = append(res.Errors, o.Err)
+		} else {
+			// Kept for the whole build: only the contract, not the
+			// tokens and annotations the stages worked on.
+			o.Analysis.Release()
+			res.Docs = append(res.Docs, o.Analysis)
+			if o.Cached {
+				res.Cached++
+			}
 		}
-		res.Docs = append(res.Docs, docs[i])
+		for _, f := range progress {
+			f(o)
+		}
+		return nil
+	})
+	if err != nil {
+		return Result{}, err
 	}
 	ingest.UniqueIDs(res.Docs)
 	return res, nil

@@ -86,7 +86,7 @@ func TestBuild(t *testing.T) {
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, stderr)
 	}
-	if !strings.Contains(stderr, "3 articles") || !strings.Contains(stderr, "site/out") {
+	if !strings.Contains(stderr, "msg=built articles=3 out=site/out") {
 		t.Errorf("stderr = %q", stderr)
 	}
 	site := tree(t, filepath.Join(dir, "site", "out"))
@@ -264,15 +264,23 @@ func TestBuildErrors(t *testing.T) {
 	}
 }
 
-// An empty corpus builds an empty site rather than failing.
+// An empty corpus is a configuration error naming the corpus key, and
+// writes nothing; with --allow-empty it builds an empty site.
 func TestBuildEmptyCorpus(t *testing.T) {
 	dir := inTempDir(t)
 	if err := os.Mkdir(filepath.Join(dir, "corpus"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	_, stderr, err := run(t, nil, "build")
-	if err != nil {
-		t.Fatalf("build: %v\n%s", err, stderr)
+	writeFile(t, filepath.Join(dir, "corpus", "notes.pdf"), "%PDF")
+	_, _, err := run(t, nil, "build")
+	if exitCode(err) != exitUsage || err == nil || !strings.Contains(err.Error(), "corpus: corpus holds no articles") || !strings.Contains(err.Error(), "--allow-empty") {
+		t.Errorf("empty corpus: exit %d, err %v; want %d naming the corpus and --allow-empty", exitCode(err), err, exitUsage)
+	}
+	if _, statErr := os.Stat(filepath.Join(dir, "out")); statErr == nil {
+		t.Error("a build of an empty corpus wrote out/")
+	}
+	if _, stderr, err := run(t, nil, "build", "--allow-empty"); err != nil {
+		t.Fatalf("build --allow-empty: %v\n%s", err, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out", "index.html")); err != nil {
 		t.Error(err)

@@ -114,7 +114,23 @@ type loaded struct {
 
 // loadConfig merges defaults < config file < BRIEF_* environment < flags.
 // configFile is --config; without it ./brief.yaml is read when present.
-func loadConfig(configFile string, flags *pflag.FlagSet, getenv func(string) string) (*loaded, error) {
+// lookup reads the environment; a variable set to "" sets a text or list
+// key to "" (BRIEF_CACHE= turns the cache off) and is ignored for numbers
+// and booleans.
+func loadConfig(configFile string, flags *pflag.FlagSet, lookup func(string) (string, bool)) (*loaded, error) {
+	kinds := map[string]reflect.Kind{}
+	for _, k := range configKeys() {
+		kinds[k] = reflect.TypeOf(valueAt(defaults, k)).Kind()
+	}
+	// envSet reports whether the environment sets key k.
+	envSet := func(k string) bool {
+		v, ok := lookup(envName(k))
+		return ok && (v != "" || kinds[k] == reflect.String || kinds[k] == reflect.Slice)
+	}
+	getenv := func(k string) string {
+		v, _ := lookup(k)
+		return v
+	}
 	v := viper.New()
 	for _, k := range configKeys() {
 		v.SetDefault(k, valueAt(defaults, k))
@@ -155,9 +171,13 @@ func loadConfig(configFile string, flags *pflag.FlagSet, getenv func(string) str
 	// control them, override the file: merged as a layer above it.
 	envLayer := map[string]any{}
 	for _, k := range configKeys() {
-		val := getenv(envName(k))
-		if val == "" {
+		if !envSet(k) {
 			continue
+		}
+		val := getenv(envName(k))
+		var set any = val
+		if val == "" && kinds[k] == reflect.Slice {
+			set = []string{}
 		}
 		m := envLayer
 		parts := strings.Split(k, ".")
@@ -169,7 +189,7 @@ func loadConfig(configFile string, flags *pflag.FlagSet, getenv func(string) str
 			}
 			m = sub
 		}
-		m[parts[len(parts)-1]] = val
+		m[parts[len(parts)-1]] = set
 	}
 	if len(envLayer) > 0 {
 		if err := v.MergeConfigMap(envLayer); err != nil {
@@ -197,7 +217,7 @@ func loadConfig(configFile string, flags *pflag.FlagSet, getenv func(string) str
 		// Name where the bad value came from: an environment variable
 		// overrides the file.
 		var e *ConfigError
-		if errors.As(ce, &e) && e.Key != "" && getenv(envName(e.Key)) != "" {
+		if errors.As(ce, &e) && e.Key != "" && envSet(e.Key) {
 			e.File = "environment " + envName(e.Key)
 		}
 		return nil, ce
@@ -206,12 +226,17 @@ func loadConfig(configFile string, flags *pflag.FlagSet, getenv func(string) str
 		switch {
 		case flags != nil && flags.Lookup(flagName(k)) != nil && flags.Lookup(flagName(k)).Changed:
 			out.Origin[k] = "flag"
-		case getenv(envName(k)) != "":
+		case envSet(k):
 			out.Origin[k] = "env"
 		case fileV.IsSet(k):
 			out.Origin[k] = "file"
 		default:
 			out.Origin[k] = "default"
+		}
+	}
+	if flags != nil {
+		if f := flags.Lookup("no-cache"); f != nil && f.Changed && f.Value.String() == "true" {
+			out.Cache, out.Origin["cache"] = "", "flag"
 		}
 	}
 	if out.File != "" {

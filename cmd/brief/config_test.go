@@ -296,3 +296,43 @@ func TestConfigEnvList(t *testing.T) {
 		t.Errorf("dictionaries = %+v", got)
 	}
 }
+
+// The cache is set by brief.yaml, BRIEF_CACHE and --cache, and turned off
+// by an empty BRIEF_CACHE, --cache "" or --no-cache, whatever the layers
+// below say.
+func TestConfigCache(t *testing.T) {
+	dir := inTempDir(t)
+	writeFile(t, filepath.Join(dir, "brief.yaml"), "cache: .brief-cache\n")
+	for _, tt := range []struct {
+		name string
+		env  map[string]string
+		args []string
+		want setting
+	}{
+		{"file", nil, nil, setting{`"` + filepath.Join(".brief-cache") + `"`, "file"}},
+		{"env", map[string]string{"BRIEF_CACHE": "env-cache"}, nil, setting{`"env-cache"`, "env"}},
+		{"empty env", map[string]string{"BRIEF_CACHE": ""}, nil, setting{`""`, "env"}},
+		{"flag", map[string]string{"BRIEF_CACHE": "env-cache"}, []string{"--cache", "flag-cache"}, setting{`"flag-cache"`, "flag"}},
+		{"empty flag", nil, []string{"--cache", ""}, setting{`""`, "flag"}},
+		{"no-cache", map[string]string{"BRIEF_CACHE": "env-cache"}, []string{"--cache", "x", "--no-cache"}, setting{`""`, "flag"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out, _, err := run(t, tt.env, append([]string{"config"}, tt.args...)...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := parseConfig(t, out)["cache"]; got != tt.want {
+				t.Errorf("cache = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+	// An empty variable for a number is not a value: the file's stays.
+	writeFile(t, filepath.Join(dir, "brief.yaml"), "limits: {workers: 2}\n")
+	out, _, err := run(t, map[string]string{"BRIEF_LIMITS_WORKERS": ""}, "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := parseConfig(t, out)["limits.workers"]; got != (setting{"2", "file"}) {
+		t.Errorf("limits.workers with BRIEF_LIMITS_WORKERS= is %+v, want the file's 2", got)
+	}
+}

@@ -3,8 +3,10 @@
 // incidents and the de-confliction proposals it contains, every finding
 // linked to its sentence; and a site that compares the articles.
 //
-//	brief build                      analyse corpus/ and write the site to out/
-//	brief analyze FILE... [--format json|jsonl|md]
+//	brief build                      analyse corpus/ and write the site to out/ (incrementally)
+//	brief serve [--port N]           build, serve on 127.0.0.1, rebuild and reload on changes
+//	brief check                      validate config, articles and templates; write nothing
+//	brief analyze FILE...|- [--format json|jsonl|md]
 //	brief eval --docs DIR --gold DIR [--format text|json] [-v]
 //	brief config                     print the effective configuration
 //	brief templates list|export DIR  see and copy the default templates

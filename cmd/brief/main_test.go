@@ -15,11 +15,23 @@ import (
 	"github.com/brief-tool/brief/templates"
 )
 
-// run executes brief with args and env as its environment (nil: empty).
+// run executes brief with args and env as its environment (nil: empty); a
+// key mapped to "" is a variable set to the empty string.
 func run(t testing.TB, env map[string]string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
 	var o, e bytes.Buffer
-	err = executeEnv(context.Background(), args, &o, &e, func(k string) string { return env[k] })
+	err = executeLookup(context.Background(), args, strings.NewReader(""), &o, &e, func(k string) (string, bool) {
+		v, ok := env[k]
+		return v, ok
+	})
+	return o.String(), e.String(), err
+}
+
+// runStdin is run with stdin as the standard input.
+func runStdin(t testing.TB, stdin string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	var o, e bytes.Buffer
+	err = executeLookup(context.Background(), args, strings.NewReader(stdin), &o, &e, func(string) (string, bool) { return "", false })
 	return o.String(), e.String(), err
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/brief-tool/brief/analyze/pipeline"
 	"github.com/brief-tool/brief/templates"
 )
 
@@ -18,10 +19,21 @@ var version = "dev"
 // app carries what every command shares: the output streams and the
 // configuration, loaded once flags are parsed.
 type app struct {
+	stdin          io.Reader
 	stdout, stderr io.Writer
 	configFile     string
 	getenv         func(string) string
-	cfg            *loaded
+	// lookupEnv tells a variable set to "" from one not set (BRIEF_CACHE=
+	// turns the cache off); nil derives it from getenv.
+	lookupEnv func(string) (string, bool)
+	cfg       *loaded
+	// fp caches the program's fingerprint; forceTTY draws progress bars
+	// whatever stderr is (tests).
+	fp       *string
+	forceTTY bool
+	// memCache keeps analyses between the rebuilds of brief serve when
+	// no cache folder is set.
+	memCache pipeline.Cache
 	// started is set once cobra has parsed the command line and accepted
 	// the arguments: an error before that is a usage error.
 	started bool
@@ -30,11 +42,23 @@ type app struct {
 // Execute runs brief with args and returns what went wrong, if anything;
 // only main prints it.
 func Execute(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return executeEnv(ctx, args, stdout, stderr, os.Getenv)
+	return executeLookup(ctx, args, os.Stdin, stdout, stderr, os.LookupEnv)
 }
 
+// executeEnv runs brief with getenv as its environment, a variable set to
+// "" counting as not set.
 func executeEnv(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
-	a := &app{stdout: stdout, stderr: stderr, getenv: getenv}
+	return executeLookup(ctx, args, os.Stdin, stdout, stderr, func(k string) (string, bool) {
+		v := getenv(k)
+		return v, v != ""
+	})
+}
+
+func executeLookup(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, lookup func(string) (string, bool)) error {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, lookupEnv: lookup, getenv: func(k string) string {
+		v, _ := lookup(k)
+		return v
+	}}
 	root := a.rootCmd()
 	root.SetArgs(args)
 	root.SetOut(stdout)
@@ -63,7 +87,7 @@ every finding links to the sentence it came from.`,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			a.started = true
-			cfg, err := loadConfig(a.configFile, cmd.Flags(), a.getenv)
+			cfg, err := loadConfig(a.configFile, cmd.Flags(), a.lookup)
 			if err != nil {
 				return err
 			}
@@ -81,8 +105,19 @@ every finding links to the sentence it came from.`,
 	pf.Bool("strict", false, "make a missing field in a template an error")
 	pf.Int("limits-workers", 0, "articles analysed at once (0: one per CPU)")
 	pf.Int64("limits-max-file-bytes", defaults.Limits.MaxFileBytes, "reject larger articles")
-	root.AddCommand(a.buildCmd(), a.analyzeCmd(), a.evalCmd(), a.configCmd(), a.versionCmd(), a.templatesCmd())
+	pf.String("cache", "", "folder that keeps analyses between builds (env BRIEF_CACHE; \"\" turns it off)")
+	pf.Bool("no-cache", false, "analyse every article afresh and keep nothing (overrides --cache and BRIEF_CACHE)")
+	root.AddCommand(a.buildCmd(), a.checkCmd(), a.serveCmd(), a.analyzeCmd(), a.evalCmd(), a.configCmd(), a.versionCmd(), a.templatesCmd())
 	return root
+}
+
+// lookup reads an environment variable, telling "" from not set.
+func (a *app) lookup(k string) (string, bool) {
+	if a.lookupEnv != nil {
+		return a.lookupEnv(k)
+	}
+	v := a.getenv(k)
+	return v, v != ""
 }
 
 func (a *app) configCmd() *cobra.Command {

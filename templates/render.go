@@ -1,0 +1,465 @@
+package templates
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	htmltemplate "html/template"
+	"path"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"text/template/parse"
+
+	"github.com/brief-tool/brief/analyze"
+)
+
+// File is one file of the site: its slash-separated path from the site root
+// and its bytes.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Job renders one page of the site, or a page and its HTML twin, from
+// inputs that Key sums up: a job whose Key is what it was at the last build
+// renders the same bytes and need not run again.
+type Job struct {
+	// Paths are the files the job writes.
+	Paths []string
+	// Key hashes everything the files are made from: the templates, the
+	// configuration and program (PlanOptions.Global), and the analyses and
+	// actor pages the page shows.
+	Key string
+	run func(emit func(File) error) error
+	// cost guesses the work, in articles shown: RenderJobs starts the
+	// dearest jobs first so that a large page does not run alone at the
+	// end.
+	cost int
+}
+
+// PlanOptions say what the keys of a site's jobs are made of.
+type PlanOptions struct {
+	// Global names everything outside the store and the analyses that the
+	// output depends on: the program and the configuration that shape it.
+	Global string
+	// Digest identifies an analysis: equal digests must mean equal
+	// analyses (including Doc.ID). Nil hashes each analysis's JSON, which
+	// is always right and costs an encoding per article; a build that knows
+	// where its analyses came from passes something cheaper.
+	Digest func(*analyze.Analysis) string
+}
+
+// Plan lists the jobs that make the whole site, in a stable order: the
+// static files, then per article its pack, source view and analysis.json,
+// then the mechanism pages of the options matrix, the actor pages and the
+// site-wide pages. Nothing is rendered.
+//
+// What a key covers: an article's pages, its analysis and the pages of the
+// actors it names; an actor's page, the analyses of the articles that name
+// it in their body and the pages of the actors they name; a site-wide or
+// mechanism page, every analysis. Every key covers the number of articles, which every
+// page shows in its footer. When a template from the templates folder that renders
+// an article or actor page reads more of .Site than .Site.Title and
+// .Site.Version, those pages depend on every analysis too.
+func (st *Store) Plan(site *Site, opts PlanOptions) []*Job {
+	digest := opts.Digest
+	if digest == nil {
+		digest = func(a *analyze.Analysis) string {
+			b, err := json.Marshal(struct {
+				A *analyze.Analysis
+				P []analyze.Paragraph
+			}{a, a.Paragraphs})
+			if err != nil {
+				return fmt.Sprint("unencodable ", a.Doc.ID, err) // never equal to a hash
+			}
+			return hashOf(string(b))
+		}
+	}
+	// Every page shows the number of articles (the footer does), so
+	// adding or removing one renders every page again.
+	global := hashOf(opts.Global, st.Digest(), site.Title, site.Version, strconv.Itoa(len(site.Articles)))
+	digests := make(map[*analyze.Analysis]string, len(site.Articles))
+	corpus := sha256.New()
+	for _, art := range site.Oldest {
+		d := digest(art.Analysis)
+		digests[art.Analysis] = d
+		fmt.Fprintf(corpus, "%s\x00%s\x00", art.Doc.ID, d)
+	}
+	for _, ap := range site.Actors {
+		fmt.Fprintf(corpus, "%s\x00%s\x00", ap.ID, ap.Slug)
+	}
+	corpusKey := hex.EncodeToString(corpus.Sum(nil))
+	perItem := global
+	if st.itemsReadSite() {
+		perItem = hashOf(global, corpusKey)
+	}
+	// slugs sums up the actor pages the actors of arts link to.
+	slugs := func(h func(...string), arts ...*Article) {
+		seen := map[string]bool{}
+		var ids []string
+		for _, art := range arts {
+			for _, ac := range art.Actors {
+				if !seen[ac.ID] {
+					seen[ac.ID] = true
+					ids = append(ids, ac.ID)
+				}
+			}
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			h(id, site.ActorHref(id))
+		}
+	}
+
+	var jobs []*Job
+	statics := make([]string, 0, len(st.statics))
+	for name := range st.statics {
+		statics = append(statics, name)
+	}
+	sort.Strings(statics)
+	for _, name := range statics {
+		data := st.statics[name]
+		jobs = append(jobs, &Job{Paths: []string{name}, Key: hashOf("static", string(data)),
+			run: func(emit func(File) error) error { return emit(File{name, data}) }})
+	}
+	for _, art := range site.Articles {
+		dir := art.Doc.ID + "/"
+		key := newKey(perItem, "article", digests[art.Analysis])
+		slugs(key.add, art)
+		k := key.sum()
+		jobs = append(jobs,
+			st.mdJob("article.md", dir+"index.md", hashOf(k, "pack"), art, &Page{Site: site, Title: art.Doc.Title, Root: "../", Kind: "article", Article: art}),
+			&Job{Paths: []string{dir + "source.html"}, Key: hashOf(k, "source"), run: func(emit func(File) error) error {
+				src, err := st.HTML("source.html", art)
+				if err != nil {
+					return err
+				}
+				page := &Page{Site: site, Title: "Source: " + art.Doc.Title, Root: "../", Kind: "source", Path: dir + "source.html",
+					Article: art, Content: htmltemplate.HTML(src), Blocks: []Block{{Body: htmltemplate.HTML(src)}}}
+				out, err := st.HTML("layout.html", page)
+				if err != nil {
+					return err
+				}
+				return emit(File{page.Path, out})
+			}},
+			&Job{Paths: []string{dir + "analysis.json"}, Key: hashOf(global, "json", digests[art.Analysis]), run: func(emit func(File) error) error {
+				js, err := json.MarshalIndent(art.Analysis, "", "  ")
+				if err != nil {
+					return fmt.Errorf("encode the analysis of %s: %w", art.Doc.ID, err)
+				}
+				return emit(File{dir + "analysis.json", append(js, '\n')})
+			}},
+		)
+	}
+	for _, d := range site.Matrix.Details {
+		j := st.mdJob("mechanism.md", mechanismPath(d.Mechanism), hashOf(global, "mechanism", d.Mechanism, corpusKey), d, &Page{Site: site, Title: "Options: " + d.Mechanism, Root: "../", Kind: "mechanism"})
+		j.cost = len(site.Articles)
+		jobs = append(jobs, j)
+	}
+	for _, ap := range site.Actors {
+		key := newKey(perItem, "actor", ap.ID, ap.Slug)
+		arts := make([]*Article, 0, len(ap.Articles))
+		for _, aa := range ap.Articles {
+			key.add(digests[aa.Article.Analysis])
+			arts = append(arts, aa.Article)
+		}
+		slugs(key.add, arts...)
+		j := st.mdJob("actor.md", "actors/"+ap.Slug+".md", key.sum(), ap, &Page{Site: site, Title: ap.Name, Root: "../", Kind: "actor", Actor: ap})
+		j.cost = len(ap.Articles)
+		jobs = append(jobs, j)
+	}
+	for _, p := range sitePages(site) {
+		j := st.mdJob(p.tmpl, p.path, hashOf(global, "site", p.path, corpusKey), p.data, &Page{Site: site, Title: p.title, Root: p.root, Kind: p.kind})
+		j.cost = len(site.Articles)
+		jobs = append(jobs, j)
+	}
+	return jobs
+}
+
+// sitePage is a page made from the whole corpus.
+type sitePage struct {
+	tmpl, path, title, kind, root string
+	data                          any
+}
+
+// sitePages lists the site-wide pages. A new page made from the whole
+// corpus is added here.
+func sitePages(site *Site) []sitePage {
+	return []sitePage{
+		{"index.md", "index.md", site.Title, "index", "", &Index{Site: site, Order: "newest", Articles: site.Articles}},
+		{"index.md", "oldest.md", site.Title + ", oldest first", "oldest", "", &Index{Site: site, Order: "oldest", Articles: site.Oldest}},
+		{"timeline.md", "timeline.md", "Timeline", "timeline", "", site},
+		{"options.md", "options.md", "Options matrix", "options", "", site},
+		{"network.md", "network.md", "Actor network", "network", "", site},
+		{"actors.md", "actors/index.md", "Actors", "actors", "../", site},
+	}
+}
+
+// mdJob renders a Markdown template to mdPath and, through the layout, its
+// HTML twin.
+func (st *Store) mdJob(tmpl, mdPath, key string, data any, p *Page) *Job {
+	p.Path = strings.TrimSuffix(mdPath, ".md") + ".html"
+	return &Job{Paths: []string{mdPath, p.Path}, Key: key, run: func(emit func(File) error) error {
+		out, err := st.Markdown(tmpl, data)
+		if err != nil {
+			return err
+		}
+		if err := emit(File{mdPath, out}); err != nil {
+			return err
+		}
+		html, err := st.page(p, out)
+		if err != nil {
+			return err
+		}
+		return emit(File{p.Path, html})
+	}}
+}
+
+// RenderJobs runs jobs on workers goroutines (0: one per CPU), the pages
+// made from many articles first, and passes each file to emit as soon as
+// it is rendered, so no more than a page per
+// worker is held at once. emit is called from several goroutines at once.
+// The first error stops the others and is returned; a template error is an
+// *Error.
+func (st *Store) RenderJobs(ctx context.Context, jobs []*Job, workers int, emit func(File) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		mu       sync.Mutex
+		firstErr error
+		wg       sync.WaitGroup
+	)
+	fail := func(err error) {
+		mu.Lock()
+		if firstErr == nil {
+			firstErr = err
+		}
+		mu.Unlock()
+		cancel()
+	}
+	order := make([]*Job, len(jobs))
+	copy(order, jobs)
+	sort.SliceStable(order, func(i, j int) bool { return order[i].cost > order[j].cost })
+	next := make(chan *Job)
+	for w := 0; w < min(workers, max(len(jobs), 1)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				if ctx.Err() != nil {
+					continue
+				}
+				if err := j.run(emit); err != nil {
+					fail(err)
+				}
+			}
+		}()
+	}
+feed:
+	for _, j := range order {
+		select {
+		case next <- j:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if firstErr != nil {
+		return firstErr
+	}
+	return ctx.Err()
+}
+
+// Render produces every file of the site, keyed by slash-separated path
+// relative to the site root. Nothing is written: a template error leaves
+// the disk untouched. It holds the whole site in memory; a build streams
+// the jobs of Plan to disk instead.
+func (st *Store) Render(site *Site) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	var mu sync.Mutex
+	err := st.RenderJobs(context.Background(), st.Plan(site, PlanOptions{Digest: func(*analyze.Analysis) string { return "" }}), 0, func(f File) error {
+		mu.Lock()
+		files[f.Path] = f.Data
+		mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// Digest hashes the store: every template's name and text, and the
+// options that change what they render.
+func (st *Store) Digest() string {
+	st.digestOnce.Do(func() {
+		names := make([]string, 0, len(st.sources))
+		for n := range st.sources {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		h := sha256.New()
+		fmt.Fprintf(h, "strict=%v\x00", st.opts.Strict)
+		for _, n := range names {
+			fmt.Fprintf(h, "%s\x00%d\x00", n, len(st.sources[n]))
+			h.Write(st.sources[n])
+		}
+		st.digestSum = hex.EncodeToString(h.Sum(nil))
+	})
+	return st.digestSum
+}
+
+// itemTemplates render the pages of one article or one actor.
+func itemTemplate(name string) bool {
+	switch name {
+	case "article.md", "source.html", "actor.md", "layout.html":
+		return true
+	}
+	return strings.HasPrefix(name, "_partials/")
+}
+
+// itemsReadSite reports whether a template from the templates folder that
+// renders an article's or actor's pages reads more of the site than its
+// title and version (.Site.Articles in a sidebar, say): those pages then
+// change with every article. The built-in templates do not.
+func (st *Store) itemsReadSite() bool {
+	for name, file := range st.files {
+		if !itemTemplate(name) || strings.HasSuffix(file, "(built in)") {
+			continue
+		}
+		var tree *parse.Tree
+		switch path.Ext(name) {
+		case ".md":
+			if t := st.md.Lookup(name); t != nil {
+				tree = t.Tree
+			}
+		case ".html":
+			if t := st.html.Lookup(name); t != nil {
+				tree = t.Tree
+			}
+		}
+		if tree != nil && readsSite(tree.Root) {
+			return true
+		}
+	}
+	return false
+}
+
+// readsSite reports whether a parse tree uses .Site (or $.Site, or a
+// .Site of something) other than for .Title, .Version and
+// len .Site.Articles.
+func readsSite(n parse.Node) bool {
+	found := false
+	check := func(idents []string) {
+		for i, id := range idents {
+			if id == "Site" && (i+1 == len(idents) || (idents[i+1] != "Title" && idents[i+1] != "Version")) {
+				found = true
+			}
+		}
+	}
+	var walk func(n parse.Node)
+	walk = func(n parse.Node) {
+		if n == nil || found {
+			return
+		}
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n == nil {
+				return
+			}
+			for _, c := range n.Nodes {
+				walk(c)
+			}
+		case *parse.ActionNode:
+			walk(n.Pipe)
+		case *parse.PipeNode:
+			if n == nil {
+				return
+			}
+			for _, c := range n.Cmds {
+				walk(c)
+			}
+		case *parse.CommandNode:
+			// len .Site.Articles is in every key already.
+			if len(n.Args) == 2 && n.Args[0].String() == "len" && strings.HasSuffix(n.Args[1].String(), "Site.Articles") {
+				return
+			}
+			for _, a := range n.Args {
+				walk(a)
+			}
+		case *parse.FieldNode:
+			check(n.Ident)
+		case *parse.VariableNode:
+			check(n.Ident)
+		case *parse.ChainNode:
+			check(n.Field)
+			walk(n.Node)
+		case *parse.IfNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.RangeNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.WithNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.TemplateNode:
+			walk(n.Pipe)
+		}
+	}
+	walk(n)
+	return found
+}
+
+// key accumulates the parts of a job's key.
+type key struct{ parts []string }
+
+func newKey(parts ...string) *key  { return &key{parts: parts} }
+func (k *key) add(parts ...string) { k.parts = append(k.parts, parts...) }
+func (k *key) sum() string         { return hashOf(k.parts...) }
+func hashOf(parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		fmt.Fprintf(h, "%d:", len(p))
+		h.Write([]byte(p))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Check runs every job and discards what it renders, returning each
+// distinct error (all of them, not only the first) in job order: brief
+// check renders the whole site against the corpus without writing it.
+func (st *Store) Check(ctx context.Context, jobs []*Job, workers int) []error {
+	errs := make([]error, len(jobs))
+	checked := make([]*Job, len(jobs))
+	for i, j := range jobs {
+		checked[i] = &Job{Paths: j.Paths, Key: j.Key, cost: j.cost, run: func(emit func(File) error) error {
+			errs[i] = j.run(emit)
+			return nil
+		}}
+	}
+	if err := st.RenderJobs(ctx, checked, workers, func(File) error { return nil }); err != nil {
+		return []error{err}
+	}
+	var out []error
+	seen := map[string]bool{}
+	for _, err := range errs {
+		if err != nil && !seen[err.Error()] {
+			seen[err.Error()] = true
+			out = append(out, err)
+		}
+	}
+	return out
+}

@@ -1,0 +1,200 @@
+package templates
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/brief-tool/brief/analyze"
+)
+
+// keys maps each path of a plan to its job's key.
+func keys(t *testing.T, st *Store, docs ...*analyze.Analysis) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, j := range st.Plan(NewSite("Test packs", "test", docs), PlanOptions{Global: "g"}) {
+		for _, p := range j.Paths {
+			if _, dup := out[p]; dup {
+				t.Fatalf("two jobs write %s", p)
+			}
+			out[p] = j.Key
+		}
+	}
+	return out
+}
+
+// changed lists the paths whose keys differ between two plans.
+func changed(a, b map[string]string) []string {
+	var out []string
+	for p, k := range b {
+		if a[p] != k {
+			out = append(out, p)
+		}
+	}
+	for p := range a {
+		if _, ok := b[p]; !ok {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// A changed article changes the keys of its own pages, of the pages of
+// the actors it names and of the site-wide pages, and of nothing else.
+func TestPlanKeys(t *testing.T) {
+	st, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := keys(t, st, gulf(), strait(), hostile())
+	if again := keys(t, st, gulf(), strait(), hostile()); len(changed(before, again)) > 0 {
+		t.Fatalf("the same site has other keys: %v", changed(before, again))
+	}
+	s := strait()
+	s.Doc.Title = "Seizure in the Strait, revised"
+	got := changed(before, keys(t, st, gulf(), s, hostile()))
+	want := []string{
+		"actors/gbr.html", "actors/gbr.md", "actors/index.html", "actors/index.md", "actors/irn.html", "actors/irn.md",
+		"index.html", "index.md", "network.html", "network.md", "oldest.html", "oldest.md", "options.html", "options.md",
+		"options/hotline.html", "options/hotline.md",
+		"options/mech-a-b-em-script-alert-1-script-x-y-u_-s-c-amp-1.html", "options/mech-a-b-em-script-alert-1-script-x-y-u_-s-c-amp-1.md",
+		"options/notification.html", "options/notification.md",
+		"strait-2019/analysis.json", "strait-2019/index.html", "strait-2019/index.md", "strait-2019/source.html",
+		"timeline.html", "timeline.md",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("changing strait-2019 changes\n %v\nwant\n %v", got, want)
+	}
+	// Another program or configuration changes every key.
+	other := map[string]string{}
+	for _, j := range st.Plan(NewSite("Test packs", "test", []*analyze.Analysis{gulf(), strait(), hostile()}), PlanOptions{Global: "h"}) {
+		for _, p := range j.Paths {
+			other[p] = j.Key
+		}
+	}
+	for p, k := range other {
+		if before[p] == k && !strings.HasSuffix(p, ".css") && !strings.HasSuffix(p, ".svg") {
+			t.Errorf("%s keeps its key under another Global", p)
+		}
+	}
+}
+
+// A layout from the templates folder that shows other articles on every
+// page makes every page depend on every article; one that shows only the
+// site's title does not.
+func TestPlanKeysTemplatesReadingSite(t *testing.T) {
+	for _, tt := range []struct {
+		layout string
+		all    bool
+	}{
+		{`<title>{{.Title}} · {{.Site.Title}} {{$.Site.Version}}</title>{{range .Blocks}}{{.Body}}{{end}}{{len .Site.Articles}}`, false},
+		{`{{range .Site.Articles}}{{.Doc.Title}}{{end}}{{range .Blocks}}{{.Body}}{{end}}`, true},
+		{`{{with .Site}}{{len .Actors}}{{end}}{{range .Blocks}}{{.Body}}{{end}}`, true},
+		{`{{range $.Site.Oldest}}x{{end}}{{range .Blocks}}{{.Body}}{{end}}`, true},
+	} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "layout.html"), []byte(tt.layout), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		st, err := New(Options{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := keys(t, st, gulf(), strait(), hostile())
+		s := strait()
+		s.Doc.Title = "Changed"
+		got := changed(before, keys(t, st, gulf(), s, hostile()))
+		if all := slices.Contains(got, "gulf-2019/index.html"); all != tt.all {
+			t.Errorf("layout %q: gulf-2019's pack changes with strait-2019: %v, want %v", tt.layout, all, tt.all)
+		}
+	}
+}
+
+// RenderJobs passes every file once, the same bytes as Render, and stops
+// at the first error.
+func TestRenderJobs(t *testing.T) {
+	st, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := NewSite("Test packs", "test", []*analyze.Analysis{gulf(), strait(), hostile()})
+	want, err := st.Render(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, workers := range []int{1, 4} {
+		got := map[string][]byte{}
+		var mu sync.Mutex
+		err := st.RenderJobs(context.Background(), st.Plan(site, PlanOptions{}), workers, func(f File) error {
+			mu.Lock()
+			defer mu.Unlock()
+			if _, dup := got[f.Path]; dup {
+				t.Errorf("%s emitted twice", f.Path)
+			}
+			got[f.Path] = f.Data
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Errorf("%d workers: %d files, want %d", workers, len(got), len(want))
+		}
+		for p, w := range want {
+			if string(got[p]) != string(w) {
+				t.Errorf("%d workers: %s differs from Render's", workers, p)
+			}
+		}
+	}
+	stop := errors.New("disk full")
+	n := 0
+	err = st.RenderJobs(context.Background(), st.Plan(site, PlanOptions{}), 1, func(File) error {
+		if n++; n == 3 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || n != 3 {
+		t.Errorf("err = %v after %d files, want the emit error after 3", err, n)
+	}
+}
+
+// A file of the templates folder that overrides nothing is named, with
+// the nearest template's name when there is one near.
+func TestUnknownOverrides(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"articel.md", "layuot.html", "Article.md", "notes-for-me.txt", ".hidden.md", "_partials/mine.html"} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, err := New(Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range st.Unknown() {
+		got = append(got, e.Error())
+	}
+	sort.Strings(got)
+	want := []string{
+		filepath.Join(dir, "Article.md") + ": no template of that name; did you mean article.md?",
+		filepath.Join(dir, "articel.md") + ": no template of that name; did you mean article.md?",
+		filepath.Join(dir, "layuot.html") + ": no template of that name; did you mean layout.html?",
+		filepath.Join(dir, "notes-for-me.txt") + ": no template of that name (brief templates list shows them)",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Unknown() =\n %q\nwant\n %q", got, want)
+	}
+}

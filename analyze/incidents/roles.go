@@ -199,10 +199,7 @@ func (c *roleCtx) passiveVoice() bool {
 			break
 		}
 	}
-	if c.lower(c.tt) == "by" {
-		return true
-	}
-	return false
+	return c.lower(c.tt) == "by"
 }
 
 func auto(c *roleCtx) ([]string, []string) {

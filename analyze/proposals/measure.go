@@ -168,15 +168,6 @@ func coordEnd(v *rules.View, i int) int {
 	return v.Len()
 }
 
-// clauseEnd returns the end of the clause holding token i.
-func clauseEnd(v *rules.View, i int) int {
-	if i >= v.Len() {
-		return v.Len()
-	}
-	_, end := v.Clause(i)
-	return end
-}
-
 // stepEnd returns where the step that starts at token i ends: at the
 // next clause mark, or before the next verb of a list of steps ("to halt
 // drills and to withdraw posts", "should keep X, and refrain from Y").

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/brief-tool/brief/analyze"
 	"github.com/brief-tool/brief/analyze/match"
@@ -222,13 +221,4 @@ func (s *Set) ClassAttrs() []map[string]string {
 		out = append(out, m)
 	}
 	return out
-}
-
-// lowerWords joins the lower-case texts of tokens.
-func lowerWords(toks []match.Token) string {
-	parts := make([]string, len(toks))
-	for i, t := range toks {
-		parts[i] = t.Lower
-	}
-	return strings.Join(parts, " ")
 }

@@ -259,7 +259,9 @@ func (e *Extractor) date(v *rules.View, ev *event, tf, tt int) {
 	_, end := v.Clause(tt - 1)
 	best := math.MaxInt
 	for _, d := range v.Dates {
-		if d.From >= end {
+		if d.From >= end || d.To <= tf && reportBetween(v, d.To, tf) {
+			// After the clause, or dating a report of the event ("said
+			// on Tuesday that the drone had been intercepted").
 			continue
 		}
 		dist := d.From - tf
@@ -272,6 +274,16 @@ func (e *Extractor) date(v *rules.View, ev *event, tf, tt int) {
 			ev.DatePrecision = precision(d.Value)
 		}
 	}
+}
+
+// reportBetween reports a reporting verb in tokens [from, to).
+func reportBetween(v *rules.View, from, to int) bool {
+	for k := from; k < to; k++ {
+		if v.Is(k, "report.verb") && strings.HasPrefix(v.Tok(k).Tag, "VB") {
+			return true
+		}
+	}
+	return false
 }
 
 func precision(iso string) string {

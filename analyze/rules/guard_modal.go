@@ -19,15 +19,17 @@ func modal(v *View, from, to int) string {
 	if !v.isNoun(from) {
 		return ""
 	}
-	// A noun is the object of its clause's verb, and under that verb's
-	// modal: "could escalate into a confrontation".
-	cf, _ := v.Clause(from)
-	for i := from - 1; i >= cf; i-- {
-		if strings.HasPrefix(v.tag(i), "VB") && !auxiliaries[v.Tok(i).Lemma] {
-			if k := v.governing(i, isModal); k >= 0 {
-				return "the object of a verb under the modal " + quote(v.word(k))
+	// A noun is the object of the verb before it, and under that verb's
+	// modal: "could escalate into a confrontation", "should seek a
+	// binding, written agreement" (commas inside a noun phrase do not end
+	// the search), "should be extended and updated for encounters" (a
+	// coordinated verb shares the first one's modal).
+	if k := v.verbBefore(from); k >= 0 {
+		for k >= 0 {
+			if m := v.governing(k, isModal); m >= 0 {
+				return "the object of a verb under the modal " + quote(v.word(m))
 			}
-			break
+			k = v.coordinatedVerb(k)
 		}
 	}
 	_, end := v.Clause(from)
@@ -40,4 +42,38 @@ func modal(v *View, from, to int) string {
 		}
 	}
 	return ""
+}
+
+// verbBefore returns the content verb a noun at i is the object of: the
+// first one before it, across the words and commas of a noun phrase and
+// its prepositions, or -1.
+func (v *View) verbBefore(i int) int {
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		t := v.Tok(k)
+		switch {
+		case strings.HasPrefix(t.Tag, "VB") && !auxiliaries[t.Lemma]:
+			return k
+		case t.Text == ";" || t.Text == "." || v.Is(k, "subordinator") && t.Tag != "DT":
+			return -1
+		}
+	}
+	return -1
+}
+
+// coordinatedVerb returns, for a verb at k that "and" or "or" joins to an
+// earlier one ("extended ... and updated"), that earlier verb, or -1.
+func (v *View) coordinatedVerb(k int) int {
+	j := k - 1
+	for j >= 0 && v.tag(j) == "RB" {
+		j--
+	}
+	if j < 0 || v.tag(j) != "CC" {
+		return -1
+	}
+	for i := j - 1; i >= 0 && i >= j-8; i-- {
+		if strings.HasPrefix(v.tag(i), "VB") && !auxiliaries[v.Tok(i).Lemma] && v.tag(i) == v.tag(k) {
+			return i
+		}
+	}
+	return -1
 }

@@ -46,6 +46,7 @@ var guards = map[string]Guard{
 	"long-ago":          longAgo,
 	"present-aux":       presentAux,
 	"unpartnered":       unpartnered,
+	"circumstance":      circumstance,
 }
 
 // GuardNames lists the guards rules may name, sorted.

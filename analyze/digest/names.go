@@ -161,6 +161,9 @@ func definite(text string, ac analyze.Actor, name string) bool {
 	if ac.Kind == analyze.KindPerson {
 		return false
 	}
+	if ac.Kind == analyze.KindState && hasDefiniteWord(name) {
+		return true // "the United States" even where the text writes "Iran-United States talks"
+	}
 	with, all := 0, 0
 	for _, m := range ac.Mentions {
 		if !strings.EqualFold(m.Text, name) || m.Start > len(text) || m.End > len(text) {

@@ -301,8 +301,12 @@ func precision(iso string) string {
 // location is the first place the sentence names, or a state it puts
 // something in ("in Syria", "over Iraq").
 func location(v *rules.View) string {
-	if len(v.Places) > 0 {
-		return v.Places[0].Value
+	for _, p := range v.Places {
+		// "Europe's plan" names an owner, not where it happened.
+		if p.To < v.Len() && v.Tok(p.To).Tag == "POS" {
+			continue
+		}
+		return p.Value
 	}
 	for _, m := range v.Actors {
 		if m.From > 0 && v.Is(m.From-1, "locative") && countries(v.A)[m.Value] == m.Value {

@@ -178,7 +178,7 @@ func (e *Extractor) defaultSides(a *analyze.Analysis, in *event, sides []string)
 	}
 	// Both sides act where both act; a text that names one of its two
 	// sides ("Russian forces were warned") means the other too.
-	if e.symmetric[in.Type] && !in.directed && len(in.agentSides) == 1 && len(in.Targets) == 0 && len(sides) == 2 {
+	if e.symmetric[in.Type] && !e.namedSides[in.Type] && !in.directed && len(in.agentSides) == 1 && len(in.Targets) == 0 && len(sides) == 2 {
 		for j, id := range sides {
 			if in.agentSides[0] == id && !contains(in.Agents, sides[1-j]) {
 				in.Agents = append(in.Agents, sides[1-j])

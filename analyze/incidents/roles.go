@@ -138,6 +138,17 @@ func (c *roleCtx) afterWord(limit int, words ...string) (analyze.Annotation, boo
 // ("India and China", "Presidents X and Y"), m last.
 func (c *roleCtx) conjoined(m analyze.Annotation) []string {
 	out := []string{m.Value}
+	// "the UK-Iran standoff", "U.S.-Russian talks": sides joined in one
+	// hyphenated word.
+	for _, p := range c.v.Actors {
+		if p.From == m.From && p.To == m.To && p.Value != m.Value && !contains(out, p.Value) {
+			if p.Start < m.Start {
+				out = append([]string{p.Value}, out...)
+			} else {
+				out = append(out, p.Value)
+			}
+		}
+	}
 	cur := m
 	for k := len(c.v.Actors) - 1; k >= 0; k-- {
 		p := c.v.Actors[k]
@@ -181,6 +192,21 @@ func allTitles(c *roleCtx, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// hyphenated returns m with the actors named in the same word ("UK-Iran").
+func (c *roleCtx) hyphenated(m analyze.Annotation) []string {
+	out := []string{m.Value}
+	for _, p := range c.v.Actors {
+		if p.From == m.From && p.To == m.To && !contains(out, p.Value) {
+			if p.Start < m.Start {
+				out = append([]string{p.Value}, out...)
+			} else {
+				out = append(out, p.Value)
+			}
+		}
+	}
+	return out
 }
 
 // passiveVoice reports whether a verb trigger is passive: a participle
@@ -285,7 +311,7 @@ func (c *roleCtx) fromBefore() (analyze.Annotation, bool) {
 // object of ("the navy announced a blockade").
 func nominal(c *roleCtx) (agents, targets []string) {
 	if m, ok := c.before(6); ok && c.samePhrase(m.To, c.tf) {
-		agents = append(agents, m.Value)
+		agents = append(agents, c.hyphenated(m)...)
 	}
 	if m, ok := c.afterWord(6, "by"); ok {
 		agents = []string{m.Value}

@@ -1,11 +1,16 @@
 package rules
 
-// circumstance rejects a noun that qualifies an act told by another word:
+// circumstance rejects a noun that is part of an idiom ("a great deal of")
+// or qualifies an act told by another word:
 // "boarded the tanker in breach of sanctions" tells of a boarding, not of
 // a breach or of sanctions; "struck the camp, in what the ministry called a
 // raid" labels the strike; "created annual meetings" sets up a body, it
 // tells of no meeting.
 func circumstance(v *View, from, to int) string {
+	// "a great deal of autonomy": an idiom, no deal.
+	if v.Is(from, "idiom") {
+		return "an idiom: " + quote(v.word(from))
+	}
 	// "in breach of", "in violation of", after an act: the noun and what
 	// follows qualify the act ("events in violation of the resolution"
 	// are what happened).

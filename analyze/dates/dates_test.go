@@ -304,3 +304,13 @@ func TestYearsAgoToday(t *testing.T) {
 		t.Fatalf("Find = %+v, want one date, 1963-08-30", found)
 	}
 }
+
+func TestMonthRelativeYear(t *testing.T) {
+	pub, _ := Parse("2025-07-10")
+	for text, want := range map[string]string{"in March last year": "2024-03", "in May this year": "2025-05"} {
+		found := Find(text, pub)
+		if len(found) != 1 || found[0].Date.String() != want {
+			t.Errorf("Find(%q) = %+v, want one date %s", text, found, want)
+		}
+	}
+}

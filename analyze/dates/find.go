@@ -17,17 +17,18 @@ type Found struct {
 const monthRe = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`
 
 var (
-	mdyFind   = regexp.MustCompile(`\b(` + monthRe + `)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{4})\b`)
-	dmyFind   = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthRe + `),?\s+(\d{4})\b`)
-	mdFind    = regexp.MustCompile(`\b(` + monthRe + `)\s+(\d{1,2}(?:st|nd|rd|th)?)\b(?:[^,\d]|$|,\s*[^\d\s])`)
-	dmFind    = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthRe + `)\b`)
-	myFind    = regexp.MustCompile(`\b(` + monthRe + `)(?:\s+of)?,?\s+(\d{4})\b`)
-	agoFind   = regexp.MustCompile(`(?i)\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\s+years\s+ago(?:\s+(?:today|(?:this|last)\s+(?:week|month)))?`)
-	monFind   = regexp.MustCompile(`\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Tt]his)\s+(` + monthRe + `)\b`)
-	yearFind  = regexp.MustCompile(`\b((?:19|20)\d{2})s?\b`)
-	countNoun = regexp.MustCompile(`^\s+(?:more\s+|new\s+|additional\s+|extra\s+)?(troops|soldiers|sailors|marines|personnel|people|men|women|civilians|ships|vessels|boats|jets|aircraft|planes|drones|missiles|rockets|shells|tons|tonnes|km|kilometers|kilometres|miles|meters|metres|feet|yards|dollars|casualties|refugees|fighters|vehicles|tanks|rounds)\b`)
-	relFind   = regexp.MustCompile(`(?i)\b(yesterday|today|last (?:week|weekend|month|year)|this (?:week|weekend|month|year)|earlier this (?:week|month|year)|(?:on |last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b`)
-	yearLeads = regexp.MustCompile(`(?i)(?:\b(?:in|since|during|by|of|until|till|from|after|before|early|late|mid|through|throughout|spring|summer|autumn|fall|winter|the|year|around|circa|between|and|to|a|an|their|its|his|her|our|this|that)\s*-?\s*|[(–-]|['’]s\s+)$`)
+	mdyFind    = regexp.MustCompile(`\b(` + monthRe + `)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{4})\b`)
+	dmyFind    = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthRe + `),?\s+(\d{4})\b`)
+	mdFind     = regexp.MustCompile(`\b(` + monthRe + `)\s+(\d{1,2}(?:st|nd|rd|th)?)\b(?:[^,\d]|$|,\s*[^\d\s])`)
+	dmFind     = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthRe + `)\b`)
+	myFind     = regexp.MustCompile(`\b(` + monthRe + `)(?:\s+of)?,?\s+(\d{4})\b`)
+	agoFind    = regexp.MustCompile(`(?i)\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\s+years\s+ago(?:\s+(?:today|(?:this|last)\s+(?:week|month)))?`)
+	monYearRel = regexp.MustCompile(`\b(` + monthRe + `)\s+(last|this|next)\s+year\b`)
+	monFind    = regexp.MustCompile(`\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Tt]his)\s+(` + monthRe + `)\b`)
+	yearFind   = regexp.MustCompile(`\b((?:19|20)\d{2})s?\b`)
+	countNoun  = regexp.MustCompile(`^\s+(?:more\s+|new\s+|additional\s+|extra\s+)?(troops|soldiers|sailors|marines|personnel|people|men|women|civilians|ships|vessels|boats|jets|aircraft|planes|drones|missiles|rockets|shells|tons|tonnes|km|kilometers|kilometres|miles|meters|metres|feet|yards|dollars|casualties|refugees|fighters|vehicles|tanks|rounds)\b`)
+	relFind    = regexp.MustCompile(`(?i)\b(yesterday|today|last (?:week|weekend|month|year)|this (?:week|weekend|month|year)|earlier this (?:week|month|year)|(?:on |last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b`)
+	yearLeads  = regexp.MustCompile(`(?i)(?:\b(?:in|since|during|by|of|until|till|from|after|before|early|late|mid|through|throughout|spring|summer|autumn|fall|winter|the|year|around|circa|between|and|to|a|an|their|its|his|her|our|this|that)\s*-?\s*|[(–-]|['’]s\s+)$`)
 )
 
 // Find returns the date expressions in text, leftmost first, resolved
@@ -101,6 +102,20 @@ var finders = []finder{
 		return m[0], m[1], withYear(pub, month(text[m[4]:m[5]]), atoi(text[m[2]:m[3]])), true
 	}},
 	{agoFind, ago},
+	{monYearRel, func(text string, m []int, pub Date) (int, int, Date, bool) { // March last year
+		if pub.Year == 0 {
+			return m[0], m[1], Date{}, true
+		}
+		y := pub.Year
+		switch text[m[4]:m[5]] {
+		case "last":
+			y--
+		case "next":
+			y++
+		}
+		d, ok := valid(y, month(text[m[2]:m[3]]), 0)
+		return m[0], m[1], d, ok
+	}},
 	{monFind, func(text string, m []int, pub Date) (int, int, Date, bool) { // in May
 		return m[2], m[3], monthOnly(pub, month(text[m[2]:m[3]])), true
 	}},

@@ -33,7 +33,8 @@ type event struct {
 	head      string
 	ownObject bool
 	// elaborates marks a participle after a comma, which tells more of
-	// the act before it ("..., holding its crew").
+	// the act before it ("..., holding its crew"), or a noun that names
+	// the act a verb before it took part in ("killed in an attack").
 	elaborates bool
 	// agentSides and targetSides are the states of the agents and
 	// targets: a navy and its state are one side.
@@ -85,7 +86,7 @@ func (e *Extractor) build(v *rules.View, h *rules.Hit, sides []string) (event, b
 		ev.head = strings.ToLower(v.Tok(ot - 1).Lemma)
 		ev.ownObject = v.Tok(of).Tag == "PRP$"
 	}
-	ev.elaborates = v.Tok(tf).Tag == "VBG" && tf > 0 && v.Tok(tf-1).Text == ","
+	ev.elaborates = v.Tok(tf).Tag == "VBG" && tf > 0 && v.Tok(tf-1).Text == "," || circumstance(v, tf)
 	ev.definite, ev.indefinite = articles(v, tf)
 	ev.again = sentenceHas(v, "again")
 	ev.retaliation = sentenceHas(v, "retaliation")
@@ -298,12 +299,51 @@ func precision(iso string) string {
 	return ""
 }
 
+// circumstance reports a noun trigger at tf in a phrase of circumstance
+// right after a verb: "were killed in a missile attack", "died during the
+// raid", "was wounded in an ambush".
+func circumstance(v *rules.View, tf int) bool {
+	if !strings.HasPrefix(v.Tok(tf).Tag, "NN") {
+		return false
+	}
+	k := tf - 1
+	for n := 0; k >= 0 && n < 4 && modifierTag(v.Tok(k).Tag); n++ {
+		k--
+	}
+	if k < 1 {
+		return false
+	}
+	switch strings.ToLower(v.Tok(k).Text) {
+	case "in", "during":
+		return strings.HasPrefix(v.Tok(k-1).Tag, "VB")
+	}
+	return false
+}
+
+// modifierTag reports the tags of words that may stand between a
+// preposition and its noun: articles, numbers, adjectives, nouns.
+func modifierTag(tag string) bool {
+	switch {
+	case tag == "DT", tag == "CD", tag == "PRP$":
+		return true
+	case strings.HasPrefix(tag, "JJ"), strings.HasPrefix(tag, "NN"):
+		return true
+	}
+	return false
+}
+
 // location is the first place the sentence names, or a state it puts
 // something in ("in Syria", "over Iraq").
 func location(v *rules.View) string {
+	// A place after "in", "over", "off" first; else one that is neither an
+	// owner ("Europe's plan") nor a modifier ("a Gaza ceasefire").
 	for _, p := range v.Places {
-		// "Europe's plan" names an owner, not where it happened.
-		if p.To < v.Len() && v.Tok(p.To).Tag == "POS" {
+		if p.From > 0 && v.Is(p.From-1, "locative") {
+			return p.Value
+		}
+	}
+	for _, p := range v.Places {
+		if p.To < v.Len() && (v.Tok(p.To).Tag == "POS" || strings.HasPrefix(v.Tok(p.To).Tag, "NN") && !strings.HasPrefix(v.Tok(p.To).Tag, "NNP")) {
 			continue
 		}
 		return p.Value

@@ -40,6 +40,9 @@ func TestIncidents(t *testing.T) {
 			[][4]string{{"clash", "2019-06-15", "IND,CHN", ""}}},
 		{"a dateline dates the report, not the event", "YEREVAN, July 14, 2019 — Armenian and Azerbaijani forces clashed near Tegh on July 12.",
 			[][4]string{{"clash", "2019-07-12", "ARM,AZE", ""}}},
+		{"a subordinate clause has a subject of its own, and a noun of circumstance is the verb's act",
+			"Britain sent a frigate to the Gulf on July 10, because two sailors were killed in an attack on July 12.",
+			[][4]string{{"deployment", "2019-07-10", "GBR", ""}, {"attack", "2019-07-12", "", ""}}},
 		{"restatement is one item", "Iran seized the tanker Stena Impero on July 9.\n\nThe seizure angered London.",
 			[][4]string{{"seizure", "2019-07-09", "IRN", ""}}},
 	}
@@ -82,5 +85,25 @@ func TestIncidentDetails(t *testing.T) {
 	}
 	if in.Evidence != a.Sentences[in.Sentence].Text {
 		t.Errorf("evidence is not the sentence")
+	}
+}
+
+func TestIncidentLocation(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"after a locative", "Syrian jets bombed a market in Idlib on May 3.", "Idlib"},
+		{"a locative place beats an earlier modifier", "Gaza ceasefire talks stalled after Israeli jets struck a school in Rafah on May 3.", "Rafah"},
+		{"over a state", "Turkish drones struck a convoy over Iraq on May 3.", "Iraq"},
+		{"an owner is not a location", "Europe's navies said Iranian boats seized a tanker on May 3.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analyse(t, front+tt.text+"\n")
+			if len(a.Incidents) != 1 {
+				t.Fatalf("got %d incidents %+v, want 1", len(a.Incidents), a.Incidents)
+			}
+			if got := a.Incidents[0].Location; got != tt.want {
+				t.Errorf("location %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

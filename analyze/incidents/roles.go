@@ -70,12 +70,24 @@ func (c *roleCtx) before(limit int) (analyze.Annotation, bool) {
 		if m.To > c.tf || c.tf-m.To > limit {
 			continue
 		}
-		if c.placeLike(m) || c.reportBetween(m.To, c.tf) {
+		if c.placeLike(m) || c.reportBetween(m.To, c.tf) || c.subordinateBetween(m.To, c.tf) {
 			continue
 		}
 		return m, true
 	}
 	return analyze.Annotation{}, false
+}
+
+// subordinateBetween reports a subordinating conjunction between tokens
+// from and to: "the crew were rescued by an Emirati ship, ... since three
+// people were killed" opens a clause whose subject follows "since".
+func (c *roleCtx) subordinateBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		if c.v.Is(k, "conjunction.sub") {
+			return true
+		}
+	}
+	return false
 }
 
 // reportBetween reports whether a reporting verb between tokens from and

@@ -290,8 +290,8 @@ func (p *NLP) retagCommand(toks []token.Token) {
 }
 
 // retagVerbs mends verbs the tagger reads as other words where the
-// context leaves no doubt: after "to" or "did" and before an object ("to
-// board/NN the ship"), a base form is a verb; between a subject and an
+// context leaves no doubt: after "to" or "did" and before an object ("did
+// fire/NN on the convoy"), a base form is a verb; between a subject and an
 // object ("jets routinely intercept/IN our planes", "the battery shot/NN a
 // drone"), a verb form is a finite verb. A word counts as a verb form
 // when the tagger reads it as one after "to" (base) or it is an inflected
@@ -345,10 +345,13 @@ func afterTo(toks []token.Token, i int) bool {
 		prev.Tag == "CC" && modalBefore(toks, i)
 }
 
-// baseAfterTo: "to board/NN the ship", "did fire/NN on".
+// baseAfterTo: "did fire/NN on the convoy"; a sentence that
+// opens with "To" is an infinitive, whatever its object ("To clear/JJ
+// landmines jointly." in a list of agreed steps).
 func baseAfterTo(p *NLP, toks []token.Token, i int) string {
 	next := toks[i+1].Tag
-	if !afterTo(toks, i) || toks[i].Tag == "NNS" || !(objectTag(next) || next == "IN" || next == "RP") {
+	opener := i == 1 && (strings.HasPrefix(next, "NN") || strings.HasPrefix(next, "JJ"))
+	if !afterTo(toks, i) || toks[i].Tag == "NNS" || !(objectTag(next) || next == "IN" || next == "RP" || opener) {
 		return ""
 	}
 	if p.baseVerb(strings.ToLower(toks[i].Text)) {

@@ -134,3 +134,38 @@ func TestSplitMarks(t *testing.T) {
 		}
 	}
 }
+
+// The tagger's misreadings of verbs are mended where the words around
+// leave no doubt, and left alone where they do not.
+func TestVerbRepairs(t *testing.T) {
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ sentence, word, want string }{
+		{"Establish a hotline between the coast guards.", "Establish", "VB"},
+		{"To clear landmines along the river jointly.", "clear", "VB"},
+		{"The crews did fire on the convoy.", "fire", "VB"},
+		{"Frigates routinely intercept our patrol planes.", "intercept", "VBP"},
+		{"The water was clear and calm.", "clear", "JJ"},
+		{"The board members met in Geneva.", "board", "NN"},
+	}
+	for _, tt := range tests {
+		toks, err := p.Tokens(tt.sentence)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, tok := range toks {
+			if tok.Text == tt.word {
+				found = true
+				if tok.Tag != tt.want {
+					t.Errorf("%q: %s tagged %s, want %s", tt.sentence, tt.word, tok.Tag, tt.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no token %q", tt.sentence, tt.word)
+		}
+	}
+}

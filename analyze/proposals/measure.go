@@ -36,12 +36,47 @@ func (e *Extractor) measure(v *rules.View, h *rules.Hit, tf, tt int) (from, to i
 			from, to = e.measureAfter(v, tt, coordEnd(v, tt))
 		}
 	}
+	end := coordEnd(v, tt)
+	if h.Rule.Emit["measure"] == "step" {
+		end = stepEnd(v, tt)
+	}
+	if pf, pt, ok := pullback(v, tf, end); ok && (to <= from || pf <= from && from < pt) {
+		// The withdrawal is the measure, or holds it ("pull the guns back
+		// from the line" names no channel).
+		return pf, pt, "separation"
+	}
 	if to > from {
 		if m := e.set.Attr(v, from, to, "mechanism"); m != "" {
 			return from, to, m
 		}
 	}
 	return from, to, h.Rule.Emit["fallback"]
+}
+
+// pullback finds a withdrawal from a line in tokens [from, end): a verb or
+// noun of withdrawal, then "from" or "out of" and a boundary within the
+// clause ("pull the guns back to ten miles from the border", "the
+// withdrawal of both brigades out of the zone"). Forces moved off a line
+// separate the sides; a withdrawal from no line is restraint, and is left
+// to the measure classes.
+func pullback(v *rules.View, from, end int) (int, int, bool) {
+	for i := max(from, 0); i < end && i < v.Len(); i++ {
+		if !v.Is(i, "withdrawal") {
+			continue
+		}
+		for k := i + 1; k < end && k < i+14; k++ {
+			w := v.Tok(k).Lower
+			if w != "from" && !(w == "out" && k+1 < end && v.Tok(k+1).Lower == "of") {
+				continue
+			}
+			for j := k + 1; j < end && j < k+6; j++ {
+				if v.Is(j, "terrain.line") {
+					return i, j + 1, true
+				}
+			}
+		}
+	}
+	return 0, 0, false
 }
 
 // measureAfter returns the first measure in tokens [from, end), skipping
@@ -98,6 +133,9 @@ func (e *Extractor) measureAt(v *rules.View, i int) (int, int, bool) {
 	if i > 0 && v.Is(i, "measure.bare") && v.Tok(i-1).Tag == "POS" {
 		return 0, 0, false // "Beijing's line": its stance
 	}
+	if v.Is(i, "measure.bare") && spatialBefore(v, i) {
+		return 0, 0, false // "back from the line": a line on the map
+	}
 	f, t, ok := e.set.ClassSpan(v, i, "measure")
 	if !ok || inName(v, f, t) {
 		return 0, 0, false
@@ -107,6 +145,24 @@ func (e *Extractor) measureAt(v *rules.View, i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return f, t, true
+}
+
+// spatialBefore reports a preposition of place or motion before the noun
+// at i, across its article: "from the line", "along the line", "across
+// the lines". A channel is used "on" a line, not moved from or along it.
+func spatialBefore(v *rules.View, i int) bool {
+	k := i - 1
+	if k >= 0 && v.Tok(k).Tag == "DT" {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch v.Tok(k).Lower {
+	case "from", "along", "across", "behind", "beyond", "near", "toward", "towards", "past", "astride", "straddling":
+		return true
+	}
+	return false
 }
 
 type channelKey struct{}
@@ -127,8 +183,10 @@ func (e *Extractor) namesChannel(a *analyze.Analysis) bool {
 	}).(bool)
 }
 
-// inName reports whether tokens [from, to) are capitalised words inside a
-// longer run of capitalised words, in mid-sentence: part of a name.
+// inName reports whether tokens [from, to) are capitalised words followed
+// by more of them in mid-sentence: inside a name ("the Hormuz Peace
+// Endeavor"). A measure that ends the name is its head and names its kind
+// ("the Joint Working Group", "the Regional Border Committee").
 func inName(v *rules.View, from, to int) bool {
 	capital := func(i int) bool {
 		if i <= 0 || i >= v.Len() {
@@ -137,10 +195,7 @@ func inName(v *rules.View, from, to int) bool {
 		t := v.Tok(i).Text
 		return t != "" && t[0] >= 'A' && t[0] <= 'Z'
 	}
-	if !capital(from) {
-		return false
-	}
-	return capital(from-1) || capital(to)
+	return capital(from) && capital(to)
 }
 
 // skipPurpose returns the last token of a purpose clause opening at i.

@@ -35,6 +35,13 @@ func TestMechanisms(t *testing.T) {
 		{"list announcement", "We recommend four steps.", nil},
 		{"command in a list", "- Establish a direct hotline between the two coast guards.\n- Notify each other in advance of exercises.", []string{"hotline", "notification"}},
 		{"command without a measure", "Consider the costs.", nil},
+		{"pulling back from a line separates", "Both armies should pull their guns back to ten miles from the border.", []string{"separation"}},
+		{"a withdrawal from no line is restraint", "Both armies should withdraw some of their guns.", []string{"restraint"}},
+		{"a line on the map is no channel", "The two navies use a radio channel. Both should pull their boats back from the line.", []string{"separation"}},
+		{"a measure that ends a name names its kind", "Both governments should convene the Joint River Commission every spring.", []string{"dialogue"}},
+		{"a measure inside a name does not", "Both governments should back the Gulf Peace Initiative Fund.", []string{"other"}},
+		{"items of an agreed list", "The two sides agreed on the following:\n\nTo notify each other in advance of naval exercises.\n\nTo clear landmines along the river with international observers.\n\nTo hold talks every three months.", []string{"notification", "mediation", "dialogue"}},
+		{"items of a list nobody agreed", "The two sides discussed the following:\n\nTo notify each other in advance of naval exercises.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

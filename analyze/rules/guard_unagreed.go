@@ -2,14 +2,23 @@ package rules
 
 // unagreed rejects a step that no agreement, decision or pledge before it
 // governs: in "agreed to halt drills and to withdraw posts" both steps are
-// agreed; in "met to discuss the line" nothing was.
+// agreed; in "met to discuss the line" nothing was. An item of a list is
+// governed by the sentence that announces the list ("The two sides agreed
+// on the following:" before "To hold talks every month.").
 func unagreed(v *View, from, to int) string {
 	for i := from - 1; i >= 0; i-- {
 		if v.Is(i, "agreement.verb") {
 			return ""
 		}
 		if v.word(i) == ";" || v.word(i) == "." {
-			break
+			return "no agreement, decision or pledge governs the step"
+		}
+	}
+	if l := v.Lead; l != nil {
+		for i := 0; i < l.Len(); i++ {
+			if l.Is(i, "agreement.verb") {
+				return ""
+			}
 		}
 	}
 	return "no agreement, decision or pledge governs the step"

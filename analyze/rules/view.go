@@ -23,6 +23,10 @@ type View struct {
 	Actors []analyze.Annotation
 	// Dates and Places are the sentence's date and place annotations.
 	Dates, Places []analyze.Annotation
+	// Lead is the sentence that announces the list this sentence is an
+	// item of ("The two sides agreed on the following:" before "To hold
+	// talks monthly."), or nil.
+	Lead *View
 }
 
 type viewsKey struct{ s *Set }
@@ -72,8 +76,49 @@ func (s *Set) buildViews(a *analyze.Analysis) []*View {
 		v.Text.Reset(toks, ext)
 		v.clause = clauses(sent.Tokens)
 		out[si] = v
+		if si > 0 && sameSection(a, si-1, si) && listItem(sent.Tokens) {
+			switch prev := out[si-1]; {
+			case prev.Lead != nil:
+				v.Lead = prev.Lead
+			case endsWith(prev.S.Tokens, ":"):
+				v.Lead = prev
+			}
+		}
 	}
 	return out
+}
+
+func sameSection(a *analyze.Analysis, i, j int) bool {
+	return a.Sentences[i].Section == a.Sentences[j].Section
+}
+
+func endsWith(toks []analyze.Token, text string) bool {
+	return len(toks) > 0 && toks[len(toks)-1].Text == text
+}
+
+// listItem reports a sentence shaped as an item of a list of steps: after
+// any list marker ("1.", "(b)", "-"), an infinitive ("To hold talks") or a
+// command ("Hold talks").
+func listItem(toks []analyze.Token) bool {
+	i := 0
+	for i < len(toks) && i < 3 && listMarker(toks[i]) {
+		i++
+	}
+	switch {
+	case i+1 < len(toks) && toks[i].Lower == "to" && toks[i+1].Tag == "VB":
+		return true
+	case i < len(toks) && toks[i].Tag == "VB":
+		return true
+	}
+	return false
+}
+
+func listMarker(t analyze.Token) bool {
+	switch t.Text {
+	case "-", "*", "•", "–", "(", ")", ".":
+		return true
+	}
+	return t.Tag == "CD" || t.Tag == "LS" || len(t.Text) == 1 && t.Text[0] >= 'a' && t.Text[0] <= 'h'
 }
 
 // appendQuotes adds a quote span for each run of tokens between quotation

@@ -164,8 +164,12 @@ func (e *Extractor) sides(v *rules.View, h *rules.Hit, tf, tt int, sym bool, mai
 	if pair := c.betweenPair(); pair != nil && (sym || len(agents) == 0) {
 		agents, targets = pair, nil
 	}
-	if sym && len(agents) < 2 && c.bothSides() {
-		for _, id := range main {
+	if found, subject := c.bothSides(); found && (sym && len(agents) < 2 || subject && len(agents) == 0) {
+		pair := c.recentPair(e.set.Views(v.A))
+		if pair == nil {
+			pair = main
+		}
+		for _, id := range pair {
 			agents = appendUnique(agents, id)
 		}
 	}
@@ -268,6 +272,11 @@ func (e *Extractor) date(v *rules.View, ev *event, tf, tt int) {
 		dist := d.From - tf
 		if dist < 0 {
 			dist = -dist
+		}
+		if !v.SameClause(d.From, tf) {
+			// "fought in 2018, and seized three boats on November 25":
+			// a date of the trigger's own clause first.
+			dist += v.Len()
 		}
 		if dist < best {
 			best = dist

@@ -43,6 +43,10 @@ func TestIncidents(t *testing.T) {
 		{"a subordinate clause has a subject of its own, and a noun of circumstance is the verb's act",
 			"Britain sent a frigate to the Gulf on July 10, because two sailors were killed in an attack on July 12.",
 			[][4]string{{"deployment", "2019-07-10", "GBR", ""}, {"attack", "2019-07-12", "", ""}}},
+		{"'the two countries' are the pair last named", "Russia and Ukraine fought over the strait in 2018, and Russia seized three boats on November 25, 2018.\n\nFar away, Washington and Beijing were at odds. In 2014 the two countries signed a memorandum on air encounters.",
+			[][4]string{{"clash", "2018", "RUS,UKR", ""}, {"seizure", "2018-11-25", "RUS", ""}, {"cooperation", "2014", "USA,CHN", ""}}},
+		{"'both armies' as subject are both sides", "Sudan and South Sudan are at odds over the border.\n\nOn Sunday both armies shelled villages along the border.",
+			[][4]string{{"strike", "2019-07-14", "SDN,SSD", ""}}},
 		{"restatement is one item", "Iran seized the tanker Stena Impero on July 9.\n\nThe seizure angered London.",
 			[][4]string{{"seizure", "2019-07-09", "IRN", ""}}},
 	}

@@ -387,18 +387,58 @@ func (c *roleCtx) withParties() []string {
 	return out
 }
 
-// bothSides matches "both sides", "the two governments", "each other".
-func (c *roleCtx) bothSides() bool {
+// bothSides reports "both sides", "the two armed forces", "each other"
+// in the sentence, and whether the phrase is the trigger's subject (in
+// its clause, before it).
+func (c *roleCtx) bothSides() (found, subject bool) {
 	for i := 0; i+1 < c.v.Len(); i++ {
-		w, next := c.lower(i), c.lower(i+1)
-		if next == "other" && w == "each" {
-			return true
+		w := c.lower(i)
+		if w == "each" && c.lower(i+1) == "other" {
+			found = true
+			continue
 		}
-		if (w == "both" || w == "two" && c.lower(i-1) == "the") && c.v.Is(i+1, "side") {
-			return true
+		if w != "both" && !(w == "two" && c.lower(i-1) == "the") {
+			continue
+		}
+		k := i + 1
+		for n := 0; n < 2 && k+1 < c.v.Len() && (strings.HasPrefix(c.tok(k).Tag, "JJ") || c.tok(k).Tag == "VBN" || c.tok(k).Tag == "NN"); n++ {
+			k++ // "the two armed forces", "both border armies"
+		}
+		if c.v.Is(k, "side") {
+			found = true
+			subject = subject || k < c.tf && c.v.SameClause(k, c.tf)
 		}
 	}
-	return false
+	return found, subject
+}
+
+// recentPair returns the two states last named in the sentence before the
+// trigger and in the few sentences before it: "the two
+// countries" refers to them ("... between Washington and Beijing. In 2014
+// the two countries signed a memorandum"), or nil.
+func (c *roleCtx) recentPair(views []*rules.View) []string {
+	var out []string
+	add := func(v *rules.View, to int) {
+		for k := len(v.Actors) - 1; k >= 0 && len(out) < 2; k-- {
+			m := v.Actors[k]
+			if m.To > to {
+				continue
+			}
+			if st := c.country[m.Value]; st != "" {
+				out = appendUnique(out, st)
+			}
+		}
+	}
+	add(c.v, c.tf)
+	si := c.v.S.Index
+	for k := si - 1; k >= 0 && k >= si-3 && len(out) < 2; k-- {
+		add(views[k], views[k].Len())
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	out[0], out[1] = out[1], out[0] // in the order the text names them
+	return out
 }
 
 // betweenPair returns the two actors of a "between X and Y" near the

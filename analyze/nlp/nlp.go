@@ -327,10 +327,16 @@ func gerundAfterName(p *NLP, toks []token.Token, i int) string {
 	return ""
 }
 
-// pastAfterSubject: "troops fought/RB again".
+// pastAfterSubject: "troops fought/RB again"; after a name or a pronoun
+// even a word read as a noun ("Russia and Ukraine fought/NN over the
+// strait"), since a name does not take a noun of that form after it.
 func pastAfterSubject(p *NLP, toks []token.Token, i int) string {
-	t := toks[i]
-	if t.Tag != "NN" && t.Tag != "NNS" && subjectTag(toks[i-1].Tag) && p.pastVerb(strings.ToLower(t.Text)) {
+	t, prev := toks[i], toks[i-1].Tag
+	noun := t.Tag == "NN" || t.Tag == "NNS"
+	if noun && !(strings.HasPrefix(prev, "NNP") || prev == "PRP") || !subjectTag(prev) {
+		return ""
+	}
+	if p.pastVerb(strings.ToLower(t.Text)) {
 		return "VBD"
 	}
 	return ""

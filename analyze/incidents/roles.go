@@ -424,7 +424,9 @@ func (c *roleCtx) recentPair(views []*rules.View) []string {
 			if m.To > to {
 				continue
 			}
-			if st := c.country[m.Value]; st != "" {
+			// The state of a navy or a leader, when the state is itself
+			// an actor of the document.
+			if st := c.country[m.Value]; st != "" && c.country[st] == st {
 				out = appendUnique(out, st)
 			}
 		}

@@ -51,8 +51,10 @@ func Supported(path string) bool {
 }
 
 // Read parses data, the bytes of the file at path, into a Document. path is
-// recorded as given and decides the format by its extension.
-func Read(path string, data []byte) (*analyze.Analysis, error) {
+// recorded as given and decides the format by its extension. What it works
+// around (an unknown front-matter key, an id with no letters) is in the
+// analysis's Warnings; what it cannot read is an *Error naming the file.
+func (o Options) Read(path string, data []byte) (*analyze.Analysis, error) {
 	format, ok := Formats[strings.ToLower(filepath.Ext(path))]
 	if !ok {
 		return nil, &Error{Path: path, Err: fmt.Errorf("%w %q (want .md, .txt or .html)", ErrFormat, filepath.Ext(path))}
@@ -62,11 +64,16 @@ func Read(path string, data []byte) (*analyze.Analysis, error) {
 		return nil, err
 	}
 	sum := sha256.Sum256(data)
+	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	doc := analyze.Doc{
 		Path:   path,
-		ID:     analyze.Slug(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))),
+		ID:     analyze.Slug(stem),
 		SHA256: hex.EncodeToString(sum[:]),
 		Format: format,
+	}
+	r := &reader{opts: o}
+	if doc.ID == "doc" && stem != "doc" {
+		r.warn(analyze.FileWarning(0, 0, "the file name has no letter or digit to make an id from: the id is %q", doc.ID))
 	}
 	var (
 		blocks []block
@@ -74,11 +81,11 @@ func Read(path string, data []byte) (*analyze.Analysis, error) {
 	)
 	switch format {
 	case "md":
-		blocks, err = readMarkdown(&doc, data)
+		blocks, err = r.readMarkdown(&doc, data)
 	case "txt":
 		blocks = readText(&doc, data)
 	case "html":
-		blocks, err = readHTML(&doc, data)
+		blocks, err = r.readHTML(&doc, data)
 	}
 	if err != nil {
 		var fe *Error
@@ -88,7 +95,7 @@ func Read(path string, data []byte) (*analyze.Analysis, error) {
 		}
 		return nil, &Error{Path: path, Err: err}
 	}
-	a := &analyze.Analysis{Doc: doc}
+	a := &analyze.Analysis{Doc: doc, Warnings: r.warnings}
 	classify(&a.Doc, blocks)
 	a.Sections, a.Paragraphs = layout(blocks)
 	if strings.TrimSpace(a.Doc.Text) == "" {
@@ -97,6 +104,14 @@ func Read(path string, data []byte) (*analyze.Analysis, error) {
 	a.Normalize()
 	return a, nil
 }
+
+// reader reads one file: the options, and the warnings so far.
+type reader struct {
+	opts     Options
+	warnings []analyze.Warning
+}
+
+func (r *reader) warn(w analyze.Warning) { r.warnings = append(r.warnings, w) }
 
 // checkText rejects what is not UTF-8 text, with the position of the first
 // offending byte.

@@ -155,17 +155,42 @@ func position(data []byte, i int) (line, col int) {
 	return line, col
 }
 
-// UniqueIDs gives each analysis a distinct Doc.ID, adding -2, -3, ... to later
-// duplicates in the given order (callers sort by path first so the result is
-// deterministic).
-func UniqueIDs(docs []*analyze.Analysis) {
-	seen := map[string]bool{}
+// ArticleSuffix is added to an id that is reserved (see UniqueIDs).
+const ArticleSuffix = "-article"
+
+// UniqueIDs gives each analysis a distinct Doc.ID that is none of reserved
+// (the names of the pages a site writes beside the articles): a reserved id
+// gets ArticleSuffix ("actors" becomes "actors-article"), and an id an
+// earlier document already has gets -2, -3, ... in the given order (callers
+// sort by path first, so the result is deterministic). Each change is
+// recorded as a warning on the document, naming the file that had the id.
+func UniqueIDs(docs []*analyze.Analysis, reserved ...string) {
+	isReserved := map[string]bool{}
+	for _, r := range reserved {
+		isReserved[r] = true
+	}
+	owner := map[string]string{} // id -> path of the document that has it
+	taken := func(id string) bool {
+		_, ok := owner[id]
+		return ok || isReserved[id]
+	}
 	for _, a := range docs {
-		id := a.Doc.ID
-		for n := 2; seen[id]; n++ {
-			id = fmt.Sprintf("%s-%d", a.Doc.ID, n)
+		id, base := a.Doc.ID, a.Doc.ID
+		if isReserved[id] {
+			base += ArticleSuffix
+			id = base
 		}
-		seen[id] = true
+		for n := 2; taken(id); n++ {
+			id = fmt.Sprintf("%s-%d", base, n)
+		}
+		switch {
+		case id == a.Doc.ID:
+		case isReserved[a.Doc.ID]:
+			a.Warn(analyze.FileWarning(0, 0, "the id %q is the name of one of the site's own pages: the article's id is %q", a.Doc.ID, id))
+		default:
+			a.Warn(analyze.FileWarning(0, 0, "the id %q is taken by %s: this article's id is %q", a.Doc.ID, owner[a.Doc.ID], id))
+		}
+		owner[id] = a.Doc.Path
 		a.Doc.ID = id
 	}
 }

@@ -618,6 +618,61 @@ func TestUniqueIDs(t *testing.T) {
 	}
 }
 
+// A reserved id gets a suffix, and every change is a warning that names the
+// file holding the id.
+func TestUniqueIDsReservedAndWarned(t *testing.T) {
+	var docs []*analyze.Analysis
+	for _, p := range []string{"c/actors.txt", "c/index.md", "c/x.html", "c/x.md", "c/y.md"} {
+		a, err := Read(p, []byte("Some text here."))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, a)
+	}
+	UniqueIDs(docs, "actors", "index", "timeline")
+	var ids, warnings []string
+	for _, d := range docs {
+		ids = append(ids, d.Doc.ID)
+		for _, w := range d.Warnings {
+			warnings = append(warnings, w.Format(d.Doc.Path))
+		}
+	}
+	if want := []string{"actors-article", "index-article", "x", "x-2", "y"}; !slices.Equal(ids, want) {
+		t.Errorf("ids = %q, want %q", ids, want)
+	}
+	want := []string{
+		`c/actors.txt: the id "actors" is the name of one of the site's own pages: the article's id is "actors-article"`,
+		`c/index.md: the id "index" is the name of one of the site's own pages: the article's id is "index-article"`,
+		`c/x.md: the id "x" is taken by c/x.html: this article's id is "x-2"`,
+	}
+	if !slices.Equal(warnings, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(warnings, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// An id comes from the letters of the name, in any script; a name without
+// any gets "doc" and says so.
+func TestReadIDs(t *testing.T) {
+	for _, tt := range []struct {
+		path, id string
+		warned   bool
+	}{
+		{"corpus/東京.txt", "東京", false},
+		{"corpus/Hotline 1963.md", "hotline-1963", false},
+		{"corpus/--x--.md", "x", false},
+		{"corpus/🙂.txt", "doc", true},
+		{"corpus/doc.txt", "doc", false},
+	} {
+		a, err := Read(tt.path, []byte("Some text here."))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Doc.ID != tt.id || (len(a.Warnings) > 0) != tt.warned {
+			t.Errorf("%s: id %q, warnings %v; want %q, warned %v", tt.path, a.Doc.ID, a.Warnings, tt.id, tt.warned)
+		}
+	}
+}
+
 func TestNormalizeDate(t *testing.T) {
 	for _, tt := range []struct {
 		in, want string

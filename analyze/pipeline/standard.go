@@ -6,6 +6,7 @@ import (
 	"github.com/brief-tool/brief/analyze/dates"
 	"github.com/brief-tool/brief/analyze/digest"
 	"github.com/brief-tool/brief/analyze/incidents"
+	"github.com/brief-tool/brief/analyze/internal/yamlfile"
 	"github.com/brief-tool/brief/analyze/nlp"
 	"github.com/brief-tool/brief/analyze/proposals"
 	"github.com/brief-tool/brief/analyze/rules"
@@ -18,12 +19,25 @@ import (
 // user's own rule files (word classes and rules, as in
 // analyze/rules/data), added to the shipped rules.
 func Standard(dictionaries []string, ruleFiles ...string) ([]analyze.Extractor, error) {
+	return StandardWith(Default, dictionaries, ruleFiles...)
+}
+
+// StandardWith is Standard with the user's dictionaries read within the
+// limits of o: MaxFileBytes, and the YAML depth and alias expansion of
+// o.Ingest.
+func StandardWith(o Options, dictionaries []string, ruleFiles ...string) ([]analyze.Extractor, error) {
 	d, err := actors.LoadDefault()
 	if err != nil {
 		return nil, err
 	}
+	b := yamlfile.Bounds{MaxBytes: o.MaxFileBytes, MaxDepth: o.Ingest.YAMLDepth, MaxAliasNodes: o.Ingest.YAMLAliasNodes}
+	if b.MaxDepth > 0 {
+		// Dictionaries nest deeper than front matter: actors, an entry,
+		// its aliases.
+		b.MaxDepth = max(b.MaxDepth, yamlfile.DefaultBounds.MaxDepth)
+	}
 	for _, f := range dictionaries {
-		if err := d.AddFile(f); err != nil {
+		if err := d.AddFileWith(f, b); err != nil {
 			return nil, err
 		}
 	}

@@ -1,11 +1,16 @@
 package pipeline
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+
 	"github.com/brief-tool/brief/analyze"
 	"github.com/brief-tool/brief/analyze/actors"
 	"github.com/brief-tool/brief/analyze/dates"
 	"github.com/brief-tool/brief/analyze/digest"
 	"github.com/brief-tool/brief/analyze/incidents"
+	"github.com/brief-tool/brief/analyze/internal/safefile"
 	"github.com/brief-tool/brief/analyze/internal/yamlfile"
 	"github.com/brief-tool/brief/analyze/nlp"
 	"github.com/brief-tool/brief/analyze/proposals"
@@ -69,4 +74,23 @@ func StandardWith(o Options, dictionaries []string, ruleFiles ...string) ([]anal
 	// Dates first: the actors stage reads them (a capital's metonym
 	// follows the time of its sentence). The digest reads everything.
 	return []analyze.Extractor{dates.Annotator{}, actors.New(d, n), inc, props, digest.New()}, nil
+}
+
+// HashFiles hashes the bytes of the files the user names besides the
+// corpus (dictionaries, rule files), for cache and build keys. Only regular
+// files of at most maxBytes are read (0: no limit); any other is summed up
+// by its error, so that a FIFO never blocks and a device never fills
+// memory (building the pipeline then reports it).
+func HashFiles(paths []string, maxBytes int64) string {
+	h := sha256.New()
+	for _, p := range paths {
+		b, err := safefile.Read(p, maxBytes, "limits.max_file_bytes")
+		if err != nil {
+			fmt.Fprintf(h, "%s\x00error %v\x00", p, err)
+			continue
+		}
+		sum := sha256.Sum256(b)
+		h.Write(sum[:])
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

@@ -45,8 +45,11 @@ func (r *reader) frontMatter(doc *analyze.Doc, yml []byte, first int) error {
 	if err != nil {
 		var fe *analyze.FileError
 		if errors.As(err, &fe) {
-			if errors.Is(err, yamlfile.ErrBounds) {
-				fe.Err = fmt.Errorf("%w (limits.yaml_depth, limits.yaml_alias_nodes)", fe.Err)
+			switch {
+			case errors.Is(err, yamlfile.ErrTooDeep):
+				fe.Err = fmt.Errorf("%w (limits.yaml_depth)", fe.Err)
+			case errors.Is(err, yamlfile.ErrTooManyAliases):
+				fe.Err = fmt.Errorf("%w (limits.yaml_alias_nodes)", fe.Err)
 			}
 			return at(fe.Line, fe.Col, fe.Err)
 		}

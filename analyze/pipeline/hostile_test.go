@@ -71,7 +71,7 @@ func TestAnalyzeDirHostileEntries(t *testing.T) {
 		"big.txt: file is 1500 bytes, over the size limit of 1000 (limits.max_file_bytes)",
 		"dangling.md: is a symbolic link to nothing",
 		"folder.md: is a directory, not a regular file",
-		"loop.md: is a symbolic link that cannot be followed (a loop?)",
+		"loop.md: is a symbolic link in a loop",
 		"out.md: is a symbolic link out of the corpus folder",
 		"pipe.md: is a named pipe (FIFO), not a regular file",
 		"zero.txt: is a symbolic link out of the corpus folder",

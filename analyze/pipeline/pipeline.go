@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/brief-tool/brief/analyze"
@@ -149,12 +150,21 @@ func (p *Pipeline) read(path, display string) ([]byte, error) {
 // link loop is named as one.
 func (p *Pipeline) readCorpus(root, path, display string) ([]byte, error) {
 	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-		target, err := filepath.EvalSymlinks(path)
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
+		if _, err := os.Stat(path); err != nil {
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
 				return nil, &ingest.Error{Path: display, Err: errors.New("is a symbolic link to nothing")}
+			case errors.Is(err, syscall.ELOOP):
+				return nil, &ingest.Error{Path: display, Err: errors.New("is a symbolic link in a loop")}
 			}
-			return nil, &ingest.Error{Path: display, Err: fmt.Errorf("is a symbolic link that cannot be followed (a loop?): %w", unwrapPath(err))}
+			return nil, &ingest.Error{Path: display, Err: fmt.Errorf("is a symbolic link that cannot be followed: %w", unwrapPath(err))}
+		}
+		target, err := filepath.EvalSymlinks(path)
+		if err == nil {
+			target, err = filepath.Abs(target)
+		}
+		if err != nil {
+			return nil, &ingest.Error{Path: display, Err: fmt.Errorf("is a symbolic link that cannot be followed: %w", unwrapPath(err))}
 		}
 		if !p.opts.FollowSymlinksOutside && !within(root, target) {
 			return nil, &ingest.Error{Path: display, Err: fmt.Errorf("is a symbolic link out of the corpus folder, to %s: skipped (set follow_symlinks_outside: true to read it)", target)}

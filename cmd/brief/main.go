@@ -24,12 +24,16 @@ import (
 	"syscall"
 )
 
-func main() {
+func main() { os.Exit(runMain()) }
+
+// runMain runs brief on the process's arguments, prints the error if any
+// and returns the exit status.
+func runMain() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := Execute(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "brief:", err)
-		os.Exit(exitCode(err))
 	}
+	return exitCode(err)
 }

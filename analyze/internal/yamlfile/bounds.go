@@ -31,8 +31,27 @@ type Bounds struct {
 var DefaultBounds = Bounds{MaxBytes: 16 << 20, MaxDepth: 100, MaxAliasNodes: 10_000}
 
 // ErrBounds is the cause of every Check error, for callers that tell them
-// apart.
-var ErrBounds = errors.New("over a limit")
+// apart; ErrTooLarge, ErrTooDeep and ErrTooManyAliases say which limit
+// (each is also ErrBounds).
+var (
+	ErrBounds         = errors.New("over a limit")
+	ErrTooLarge       = fmt.Errorf("%w: too large", ErrBounds)
+	ErrTooDeep        = fmt.Errorf("%w: too deep", ErrBounds)
+	ErrTooManyAliases = fmt.Errorf("%w: too many aliases", ErrBounds)
+)
+
+// boundErr is a limit crossed: its message, and the limit for errors.Is.
+type boundErr struct {
+	msg   string
+	limit error
+}
+
+func (e *boundErr) Error() string { return ErrBounds.Error() + ": " + e.msg }
+func (e *boundErr) Unwrap() error { return e.limit }
+
+func overLimit(limit error, format string, args ...any) error {
+	return &boundErr{msg: fmt.Sprintf(format, args...), limit: limit}
+}
 
 // flowNesting is how deep brackets may nest before the file is parsed at all:
 // the YAML parser recurses once per level, so a few megabytes of "[" would
@@ -74,10 +93,10 @@ func Parse(path string, data []byte, b Bounds) (f *ast.File, err error) {
 // size, and how deep its brackets nest.
 func precheck(path string, data []byte, b Bounds) error {
 	if b.MaxBytes > 0 && int64(len(data)) > b.MaxBytes {
-		return &analyze.FileError{Path: path, Err: fmt.Errorf("%w: %d bytes, more than %d", ErrBounds, len(data), b.MaxBytes)}
+		return &analyze.FileError{Path: path, Err: overLimit(ErrTooLarge, "%d bytes, more than %d", len(data), b.MaxBytes)}
 	}
 	if line, col, ok := tooNested(data); !ok {
-		return &analyze.FileError{Path: path, Line: line, Col: col, Err: fmt.Errorf("%w: brackets nested more than %d deep", ErrBounds, flowNesting)}
+		return &analyze.FileError{Path: path, Line: line, Col: col, Err: overLimit(ErrTooDeep, "brackets nested more than %d deep", flowNesting)}
 	}
 	return nil
 }
@@ -120,8 +139,8 @@ func (m *measurer) measure(n ast.Node, depth int) (size, error) {
 	if n == nil {
 		return size{}, nil
 	}
-	over := func(msg string, args ...any) error {
-		fe := &analyze.FileError{Err: fmt.Errorf("%w: "+msg, append([]any{ErrBounds}, args...)...)}
+	over := func(limit error, msg string, args ...any) error {
+		fe := &analyze.FileError{Err: overLimit(limit, msg, args...)}
 		if tk := n.GetToken(); tk != nil && tk.Position != nil {
 			fe.Line, fe.Col = tk.Position.Line, tk.Position.Column
 		}
@@ -141,7 +160,7 @@ func (m *measurer) measure(n ast.Node, depth int) (size, error) {
 	switch n := n.(type) {
 	case *ast.MappingNode, *ast.SequenceNode:
 		if m.b.MaxDepth > 0 && depth+1 > m.b.MaxDepth {
-			return s, over("nested more than %d levels deep", m.b.MaxDepth)
+			return s, over(ErrTooDeep, "nested more than %d levels deep", m.b.MaxDepth)
 		}
 		var kids []ast.Node
 		if mn, ok := n.(*ast.MappingNode); ok {
@@ -183,10 +202,10 @@ func (m *measurer) measure(n ast.Node, depth int) (size, error) {
 		target := m.anchors[n.Value.GetToken().Value] // unknown: the decoder says so
 		m.added = satAdd(m.added, target.nodes)
 		if m.b.MaxAliasNodes > 0 && m.added > m.b.MaxAliasNodes {
-			return s, over("aliases expand to more than %d nodes", m.b.MaxAliasNodes)
+			return s, over(ErrTooManyAliases, "aliases expand to more than %d nodes", m.b.MaxAliasNodes)
 		}
 		if m.b.MaxDepth > 0 && depth+target.depth > m.b.MaxDepth {
-			return s, over("nested more than %d levels deep once aliases are expanded", m.b.MaxDepth)
+			return s, over(ErrTooDeep, "nested more than %d levels deep once aliases are expanded", m.b.MaxDepth)
 		}
 		add(target)
 	}

@@ -314,7 +314,7 @@ func (c *loaded) validate() error {
 	if c.Out == "" {
 		bad("out", "must not be empty")
 	} else if abs, err := filepath.Abs(c.Out); err == nil && (abs == "/" || abs == filepath.Dir(abs)) {
-		bad("out", "refusing to replace a filesystem root")
+		bad("out", "refusing to write the site to "+c.Out+": it is the root of a file system")
 	}
 	if c.Limits.Workers < 0 || c.Limits.Workers > maxWorkers {
 		bad("limits.workers", fmt.Sprintf("must be from 0 (one per CPU) to %d", maxWorkers))

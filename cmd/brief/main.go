@@ -18,6 +18,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -32,7 +33,11 @@ func runMain() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := Execute(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
-	if err != nil {
+	switch {
+	case errors.Is(err, context.Canceled):
+		// Every command stops before writing: nothing was replaced.
+		fmt.Fprintln(os.Stderr, "brief: interrupted: nothing was replaced")
+	case err != nil:
 		fmt.Fprintln(os.Stderr, "brief:", err)
 	}
 	return exitCode(err)

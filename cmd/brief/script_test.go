@@ -45,6 +45,8 @@ func TestScripts(t *testing.T) {
 			"mkfifo":    cmdMkfifo,
 			"waitfor":   cmdWaitfor,
 			"nofiles":   cmdNofiles,
+			"sleep":     cmdSleep,
+			"corrupt":   cmdCorrupt,
 		},
 		RequireExplicitExec: true,
 	})
@@ -54,9 +56,10 @@ func TestScripts(t *testing.T) {
 var snapshots sync.Map // *testscript.TestScript -> map[string]string
 
 // cmdSnapshot records every file and folder under $WORK but out/ (and the
-// paths given), with a hash of each file's bytes and its mode.
+// paths given), with a hash of each file's bytes and its mode; with
+// -with-out, out/ too (a build that fails must leave it as it was).
 //
-//	snapshot [path...]
+//	snapshot [-with-out] [path...]
 func cmdSnapshot(ts *testscript.TestScript, neg bool, args []string) {
 	if neg {
 		ts.Fatalf("unsupported: ! snapshot")
@@ -65,9 +68,10 @@ func cmdSnapshot(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // cmdUnchanged fails when anything under $WORK but out/ (and the paths
-// given) differs from the snapshot: nothing outside out/ changed.
+// given) differs from the snapshot: nothing outside out/ changed. With
+// -with-out, out/ is compared too.
 //
-//	unchanged [path...]
+//	unchanged [-with-out] [path...]
 func cmdUnchanged(ts *testscript.TestScript, neg bool, args []string) {
 	v, ok := snapshots.Load(ts)
 	if !ok {
@@ -103,6 +107,10 @@ func workTree(ts *testscript.TestScript, skip []string) map[string]string {
 	work := ts.Getenv("WORK")
 	skipped := map[string]bool{"out": true, ".tmp": true}
 	for _, s := range skip {
+		if s == "-with-out" {
+			delete(skipped, "out")
+			continue
+		}
 		skipped[filepath.Clean(s)] = true
 	}
 	tree := map[string]string{}
@@ -189,5 +197,36 @@ func cmdNofiles(ts *testscript.TestScript, neg bool, args []string) {
 		if m, _ := filepath.Glob(ts.MkAbs(g)); len(m) > 0 {
 			ts.Fatalf("found %s", strings.Join(m, ", "))
 		}
+	}
+}
+
+// cmdSleep waits for a duration, so that a background build gets under way.
+//
+//	sleep DURATION
+func cmdSleep(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: sleep duration")
+	}
+	d, err := time.ParseDuration(args[0])
+	ts.Check(err)
+	time.Sleep(d)
+}
+
+// cmdCorrupt flips one byte in the middle of each file matching the glob.
+//
+//	corrupt GLOB
+func cmdCorrupt(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: corrupt glob")
+	}
+	m, _ := filepath.Glob(ts.MkAbs(args[0]))
+	if len(m) == 0 {
+		ts.Fatalf("corrupt: no file matches %s", args[0])
+	}
+	for _, p := range m {
+		b, err := os.ReadFile(p)
+		ts.Check(err)
+		b[len(b)/2] ^= 0x20
+		ts.Check(os.WriteFile(p, b, 0o644))
 	}
 }

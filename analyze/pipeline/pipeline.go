@@ -73,24 +73,54 @@ func New(opts Options) (*Pipeline, error) {
 }
 
 // ErrArticleTimeout is the cause of the error for an article whose
-// analysis took longer than Options.ArticleTimeout.
-var ErrArticleTimeout = errors.New("analysis took too long")
+// analysis took longer than Options.ArticleTimeout; ErrInternal of one
+// whose analysis panicked.
+var (
+	ErrArticleTimeout = errors.New("analysis took too long")
+	ErrInternal       = errors.New("internal error in brief (please report it with the file)")
+)
 
 // Analyze runs every stage on data, the bytes of the file at path (recorded
-// as given). It stops with ctx's error when ctx is done, and with an
-// *ingest.Error wrapping ErrArticleTimeout when the analysis takes longer
-// than Options.ArticleTimeout.
+// as given). It returns ctx's error as soon as ctx is done, and an
+// *ingest.Error wrapping ErrArticleTimeout as soon as the analysis takes
+// longer than Options.ArticleTimeout.
+//
+// The stages check ctx between sentences, but a library can stall inside
+// one call (goldmark is quadratic on some Markdown: 100 KB of "[](" on one
+// line takes half a minute), so the analysis runs in a goroutine of its
+// own and is left behind when it is stopped: it ends when that call
+// returns, and its result is dropped.
 func (p *Pipeline) Analyze(ctx context.Context, path string, data []byte) (*analyze.Analysis, error) {
 	if d := p.opts.ArticleTimeout; d > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeoutCause(ctx, d, ErrArticleTimeout)
 		defer cancel()
 	}
-	a, err := p.analyze(ctx, path, data)
-	if err != nil && errors.Is(context.Cause(ctx), ErrArticleTimeout) {
+	type result struct {
+		a   *analyze.Analysis
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			// A bug that bad input triggers costs that input, not the run.
+			if v := recover(); v != nil {
+				done <- result{nil, &ingest.Error{Path: path, Err: fmt.Errorf("%w: %v", ErrInternal, v)}}
+			}
+		}()
+		a, err := p.analyze(ctx, path, data)
+		done <- result{a, err}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-ctx.Done():
+		r.err = ctx.Err()
+	}
+	if r.err != nil && errors.Is(context.Cause(ctx), ErrArticleTimeout) {
 		return nil, &ingest.Error{Path: path, Err: fmt.Errorf("%w: stopped after %v (limits.article_timeout); skipped", ErrArticleTimeout, p.opts.ArticleTimeout)}
 	}
-	return a, err
+	return r.a, r.err
 }
 
 func (p *Pipeline) analyze(ctx context.Context, path string, data []byte) (*analyze.Analysis, error) {

@@ -172,3 +172,47 @@ func TestDirCacheCorrupt(t *testing.T) {
 		t.Errorf("the entry was not written again: %v", err)
 	}
 }
+
+// User dictionaries are bounded as front matter is: a billion laughs, a
+// FIFO, a file over the size limit are errors naming the file, before
+// anything is decoded.
+func TestStandardWithBoundsDictionaries(t *testing.T) {
+	dir := t.TempDir()
+	bomb := filepath.Join(dir, "bomb.yaml")
+	var b strings.Builder
+	b.WriteString("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	for i := 1; i <= 9; i++ {
+		b.WriteString("a" + string(rune('0'+i)) + ": &a" + string(rune('0'+i)) + " [")
+		for j := 0; j < 10; j++ {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("*a" + string(rune('0'+i-1)))
+		}
+		b.WriteString("]\n")
+	}
+	b.WriteString("actors: []\n")
+	if err := os.WriteFile(bomb, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fifo := filepath.Join(dir, "pipe.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	big := filepath.Join(dir, "big.yaml")
+	if err := os.WriteFile(big, []byte("actors: []\n"+strings.Repeat("# padding\n", 200)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := pipeline.Default
+	o.MaxFileBytes = 1000
+	for _, tt := range []struct{ file, want string }{
+		{bomb, "aliases expand to more than 10000 nodes"},
+		{fifo, "is a named pipe (FIFO), not a regular file"},
+		{big, "over the size limit of 1000 (limits.max_file_bytes)"},
+	} {
+		_, err := pipeline.StandardWith(o, []string{tt.file})
+		if err == nil || !strings.HasPrefix(err.Error(), tt.file) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v, want it named and %q", filepath.Base(tt.file), err, tt.want)
+		}
+	}
+}

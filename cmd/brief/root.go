@@ -105,7 +105,7 @@ every finding links to the sentence it came from.`,
 	pf.String("templates", "", "folder of templates that override the defaults by file name")
 	pf.StringSlice("dictionaries", nil, "extra actor dictionary files (YAML)")
 	pf.StringSlice("rules", nil, "extra rule files: word classes and rules (YAML)")
-	pf.Bool("strict", false, "make a missing field in a template an error")
+	pf.Bool("strict", false, "make a missing field in a template, and an unknown front-matter key or a wrong type, an error")
 	pf.Int("limits-workers", 0, "articles analysed at once (0: one per CPU, at most 256)")
 	maxFile := defaults.Limits.MaxFileBytes
 	pf.Var(&maxFile, "limits-max-file-bytes", "reject larger articles (bytes, or with a unit: 5MiB)")

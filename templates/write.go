@@ -297,8 +297,8 @@ func replace(ctx context.Context, out string, fill func(tmp string) error) (err 
 	if err := fill(tmp); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", Marker, err)
+	if err := writeMarker(out, tmp); err != nil {
+		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -311,6 +311,22 @@ func replace(ctx context.Context, out string, fill func(tmp string) error) (err 
 		if err := os.RemoveAll(old); err != nil {
 			return fmt.Errorf("remove previous site %s: %w", old, err)
 		}
+	}
+	return nil
+}
+
+// writeMarker puts Marker into tmp: linked from out when out has it as
+// it should be (an incremental build writes only what changed), else
+// written.
+func writeMarker(out, tmp string) error {
+	src, dst := filepath.Join(out, Marker), filepath.Join(tmp, Marker)
+	if b, err := os.ReadFile(src); err == nil && string(b) == markerText {
+		if _, err := linkOrCopy(src, dst); err == nil {
+			return nil
+		}
+	}
+	if err := os.WriteFile(dst, []byte(markerText), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", Marker, err)
 	}
 	return nil
 }

@@ -11,7 +11,8 @@ import (
 	"testing"
 )
 
-// tree returns the files under dir with their contents, paths slashed.
+// tree returns the files under dir with their contents, paths slashed,
+// the manifest left out.
 func tree(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
@@ -21,7 +22,9 @@ func tree(t *testing.T, dir string) map[string]string {
 		}
 		b, err := os.ReadFile(p)
 		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = string(b)
+		if rel != ManifestName {
+			out[filepath.ToSlash(rel)] = string(b)
+		}
 		return err
 	})
 	if err != nil {

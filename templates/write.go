@@ -366,6 +366,29 @@ func swap(tmp, out string) (old string, err error) {
 	return old, nil
 }
 
+// TidyOut removes the .<out>.new-* and .<out>.old-* folders a killed build
+// left beside out, under the lock (waiting for a build under way), as
+// Update does first: for a build that finds nothing to write.
+func TidyOut(ctx context.Context, out string) error {
+	out = filepath.Clean(out)
+	parent, base := filepath.Split(out)
+	if parent == "" {
+		parent = "."
+	}
+	newer, _ := filepath.Glob(filepath.Join(parent, "."+base+".new-*"))
+	older, _ := filepath.Glob(filepath.Join(parent, "."+base+".old-*"))
+	if len(newer)+len(older) == 0 {
+		return nil // nothing to tidy: no lock taken
+	}
+	unlock, err := lockDir(ctx, filepath.Join(parent, "."+base+".lock"), nil)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	cleanLeftovers(parent, base)
+	return nil
+}
+
 // cleanLeftovers removes the folders a killed build left beside out. The
 // caller holds the lock, so no build is using them.
 func cleanLeftovers(parent, base string) {

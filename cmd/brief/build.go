@@ -191,6 +191,11 @@ func (a *app) build(ctx context.Context, f buildFlags, rep *reporter) (*summary,
 		}
 		inputs = a.corpusInputs(global, files)
 		if done, err := a.upToDate(inputs, sum, rep); done || err != nil {
+			// Nothing to write, but what a killed build left beside out/
+			// still goes.
+			if terr := templates.TidyOut(ctx, a.cfg.Out); terr != nil && err == nil {
+				err = terr
+			}
 			return sum, err
 		}
 		p, err := a.pipeline()

@@ -237,6 +237,10 @@ type Analysis struct {
 	// Trace, when not nil, records how the rules treated each sentence
 	// (brief analyze --explain).
 	Trace *Trace `json:"-"`
+
+	// Warnings are what brief worked around in this document (see
+	// Warning); absent from the JSON when there are none.
+	Warnings []Warning `json:"warnings,omitempty"`
 }
 
 // Digest is the part of the analysis a briefing leads with: a bottom line

@@ -79,7 +79,19 @@
 // swapped in whole; when nothing changed nothing is written. Store.Render
 // renders the whole site into memory (tests, small tools); Store.Check
 // renders it to nowhere and returns every error. A new site-wide page is a
-// line in sitePages.
+// line in sitePages (and its name one of Reserved).
+//
+// # Safety
+//
+// CheckOut is the policy on where a site may go (never a root, the corpus,
+// the templates, a dictionary, the cache, the working directory, the home
+// folder; an existing folder only when brief wrote it, see Marker); brief
+// build, serve and check call it. Update runs under a lock file beside out,
+// removes what killed builds left, writes Marker into every site and swaps
+// the new tree in with one atomic exchange (renameat2 RENAME_EXCHANGE on
+// Linux). A page may render at most Options.MaxPageBytes, and rendering
+// stops as soon as its context is done, within a page too. The layout's
+// Content-Security-Policy forbids scripts and anything from elsewhere.
 //
 // # Errors
 //

@@ -41,11 +41,17 @@ func MD(s string) string {
 
 // mdURL makes href safe as a Markdown link destination: links the site
 // makes (relative paths) and web or mail addresses pass, percent-encoding
-// what would end the destination; anything else (javascript:, data:) gives
-// "", so the caller shows plain text.
+// what would end the destination; anything else (javascript:, data:, an
+// absolute or protocol-relative path such as //evil.example) gives "", so
+// the caller shows plain text.
 func mdURL(href string) string {
 	href = strings.TrimSpace(href)
 	if href == "" {
+		return ""
+	}
+	// "//host/x" (and "/\host", which browsers read the same) leaves the
+	// site for another host; the site's own links are never absolute.
+	if strings.HasPrefix(href, "/") || strings.HasPrefix(href, "\\") {
 		return ""
 	}
 	if scheme, _, ok := strings.Cut(href, ":"); ok && !strings.ContainsAny(scheme, "/?#") {

@@ -35,7 +35,9 @@ type Job struct {
 	// configuration and program (PlanOptions.Global), and the analyses and
 	// actor pages the page shows.
 	Key string
-	run func(emit func(File) error) error
+	// run renders the job's files and passes each to emit; it stops with
+	// ctx's error when ctx is done, within a page too.
+	run func(ctx context.Context, emit func(File) error) error
 	// cost guesses the work, in articles shown: RenderJobs starts the
 	// dearest jobs first so that a large page does not run alone at the
 	// end.
@@ -125,7 +127,7 @@ func (st *Store) Plan(site *Site, opts PlanOptions) []*Job {
 	for _, name := range statics {
 		data := st.statics[name]
 		jobs = append(jobs, &Job{Paths: []string{name}, Key: hashOf("static", string(data)),
-			run: func(emit func(File) error) error { return emit(File{name, data}) }})
+			run: func(_ context.Context, emit func(File) error) error { return emit(File{name, data}) }})
 	}
 	for _, art := range site.Articles {
 		dir := art.Doc.ID + "/"
@@ -134,20 +136,20 @@ func (st *Store) Plan(site *Site, opts PlanOptions) []*Job {
 		k := key.sum()
 		jobs = append(jobs,
 			st.mdJob("article.md", dir+"index.md", hashOf(k, "pack"), art, &Page{Site: site, Title: art.Doc.Title, Root: "../", Kind: "article", Article: art}),
-			&Job{Paths: []string{dir + "source.html"}, Key: hashOf(k, "source"), run: func(emit func(File) error) error {
-				src, err := st.HTML("source.html", art)
+			&Job{Paths: []string{dir + "source.html"}, Key: hashOf(k, "source"), run: func(ctx context.Context, emit func(File) error) error {
+				src, err := st.htmlCtx(ctx, "source.html", art)
 				if err != nil {
 					return err
 				}
 				page := &Page{Site: site, Title: "Source: " + art.Doc.Title, Root: "../", Kind: "source", Path: dir + "source.html",
 					Article: art, Content: htmltemplate.HTML(src), Blocks: []Block{{Body: htmltemplate.HTML(src)}}}
-				out, err := st.HTML("layout.html", page)
+				out, err := st.htmlCtx(ctx, "layout.html", page)
 				if err != nil {
 					return err
 				}
 				return emit(File{page.Path, out})
 			}},
-			&Job{Paths: []string{dir + "analysis.json"}, Key: hashOf(global, "json", digests[art.Analysis]), run: func(emit func(File) error) error {
+			&Job{Paths: []string{dir + "analysis.json"}, Key: hashOf(global, "json", digests[art.Analysis]), run: func(_ context.Context, emit func(File) error) error {
 				js, err := json.MarshalIndent(art.Analysis, "", "  ")
 				if err != nil {
 					return fmt.Errorf("encode the analysis of %s: %w", art.Doc.ID, err)
@@ -204,15 +206,15 @@ func sitePages(site *Site) []sitePage {
 // HTML twin.
 func (st *Store) mdJob(tmpl, mdPath, key string, data any, p *Page) *Job {
 	p.Path = strings.TrimSuffix(mdPath, ".md") + ".html"
-	return &Job{Paths: []string{mdPath, p.Path}, Key: key, run: func(emit func(File) error) error {
-		out, err := st.Markdown(tmpl, data)
+	return &Job{Paths: []string{mdPath, p.Path}, Key: key, run: func(ctx context.Context, emit func(File) error) error {
+		out, err := st.markdownCtx(ctx, tmpl, data)
 		if err != nil {
 			return err
 		}
 		if err := emit(File{mdPath, out}); err != nil {
 			return err
 		}
-		html, err := st.page(p, out)
+		html, err := st.page(ctx, p, out)
 		if err != nil {
 			return err
 		}
@@ -257,7 +259,7 @@ func (st *Store) RenderJobs(ctx context.Context, jobs []*Job, workers int, emit 
 				if ctx.Err() != nil {
 					continue
 				}
-				if err := j.run(emit); err != nil {
+				if err := j.run(ctx, emit); err != nil {
 					fail(err)
 				}
 			}
@@ -284,12 +286,23 @@ feed:
 // the disk untouched. It holds the whole site in memory; a build streams
 // the jobs of Plan to disk instead.
 func (st *Store) Render(site *Site) (map[string][]byte, error) {
+	return st.RenderContext(context.Background(), site)
+}
+
+// RenderContext is Render stopping with ctx's error as soon as ctx is
+// done, between pages and within one (Options.MaxPageBytes bounds what a
+// page may render). Two pages of one path (an article whose id is a site
+// page's name) are an error.
+func (st *Store) RenderContext(ctx context.Context, site *Site) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	var mu sync.Mutex
-	err := st.RenderJobs(context.Background(), st.Plan(site, PlanOptions{Digest: func(*analyze.Analysis) string { return "" }}), 0, func(f File) error {
+	err := st.RenderJobs(ctx, st.Plan(site, PlanOptions{Digest: func(*analyze.Analysis) string { return "" }}), 0, func(f File) error {
 		mu.Lock()
+		defer mu.Unlock()
+		if _, dup := files[f.Path]; dup {
+			return fmt.Errorf("two pages would be written to %s: an article's id is the name of a site page", f.Path)
+		}
 		files[f.Path] = f.Data
-		mu.Unlock()
 		return nil
 	})
 	if err != nil {
@@ -445,8 +458,8 @@ func (st *Store) Check(ctx context.Context, jobs []*Job, workers int) []error {
 	errs := make([]error, len(jobs))
 	checked := make([]*Job, len(jobs))
 	for i, j := range jobs {
-		checked[i] = &Job{Paths: j.Paths, Key: j.Key, cost: j.cost, run: func(emit func(File) error) error {
-			errs[i] = j.run(emit)
+		checked[i] = &Job{Paths: j.Paths, Key: j.Key, cost: j.cost, run: func(ctx context.Context, emit func(File) error) error {
+			errs[i] = j.run(ctx, emit)
 			return nil
 		}}
 	}

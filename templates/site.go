@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"context"
 	"fmt"
 	htmltemplate "html/template"
 	"path"
@@ -137,8 +138,17 @@ func (s *Site) ActorHref(id string) string {
 	return ""
 }
 
+// Reserved lists the names the site writes at its top level besides the
+// articles' folders (index, oldest, timeline, ..., the actors/ folder,
+// style.css's and favicon.svg's stems): an article may not take one as its
+// id (see ingest.UniqueIDs), or its pack would overwrite a site page or
+// sit beside one of the same name.
+func Reserved() []string {
+	return []string{"actors", "favicon", "index", "network", "oldest", "options", "style", "timeline"}
+}
+
 // page renders Markdown into the HTML layout.
-func (st *Store) page(p *Page, md []byte) ([]byte, error) {
+func (st *Store) page(ctx context.Context, p *Page, md []byte) ([]byte, error) {
 	blocks, err := toBlocks(md)
 	if err != nil {
 		return nil, fmt.Errorf("render %s: %w", p.Path, err)
@@ -150,7 +160,7 @@ func (st *Store) page(p *Page, md []byte) ([]byte, error) {
 	}
 	p.Blocks = blocks
 	p.Content = htmltemplate.HTML(all.String()) // goldmark escapes text and drops raw HTML
-	return st.HTML("layout.html", p)
+	return st.htmlCtx(ctx, "layout.html", p)
 }
 
 // Paths returns the keys of files sorted, for writing in a stable order.

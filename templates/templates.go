@@ -1,7 +1,7 @@
 package templates
 
 import (
-	"bytes"
+	"context"
 	"embed"
 	"errors"
 	"fmt"
@@ -87,6 +87,9 @@ type Options struct {
 	Dir string
 	// Strict makes a missing map key an error rather than an empty value.
 	Strict bool
+	// MaxPageBytes is the most a template may render for one page (0:
+	// DefaultPageBytes; negative: no limit).
+	MaxPageBytes int64
 }
 
 // Store is the parsed set of templates. It is safe for concurrent use.
@@ -314,20 +317,20 @@ func guessCol(src []byte, line int, msg string) int {
 
 // Markdown executes the Markdown template name with data.
 func (s *Store) Markdown(name string, data any) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := s.md.ExecuteTemplate(&buf, name, data); err != nil {
-		return nil, s.wrap(name, err)
-	}
-	return buf.Bytes(), nil
+	return s.markdownCtx(context.Background(), name, data)
 }
 
 // HTML executes the HTML template name with data.
 func (s *Store) HTML(name string, data any) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := s.html.ExecuteTemplate(&buf, name, data); err != nil {
-		return nil, s.wrap(name, err)
-	}
-	return buf.Bytes(), nil
+	return s.htmlCtx(context.Background(), name, data)
+}
+
+func (s *Store) markdownCtx(ctx context.Context, name string, data any) ([]byte, error) {
+	return s.render(ctx, name, func(w io.Writer) error { return s.md.ExecuteTemplate(w, name, data) })
+}
+
+func (s *Store) htmlCtx(ctx context.Context, name string, data any) ([]byte, error) {
+	return s.render(ctx, name, func(w io.Writer) error { return s.html.ExecuteTemplate(w, name, data) })
 }
 
 // Static returns a file copied into the site as it is.

@@ -495,6 +495,11 @@ func TestMDLink(t *testing.T) {
 		{"x", "data:text/html,hi", "x"},
 		{"site", "https://example.org/a b(c)|d", "[site](https://example.org/a%20b%28c%29%7Cd)"},
 		{"a|b", "source.html#s-3", `[a\|b](source.html#s-3)`},
+		// A protocol-relative or absolute path leaves the site.
+		{"x", "//evil.example/a", "x"},
+		{"x", "/\\evil.example", "x"},
+		{"x", "\\\\evil.example", "x"},
+		{"x", "/etc/passwd", "x"},
 	} {
 		if got := MDLink(tc.text, tc.href); got != tc.want {
 			t.Errorf("MDLink(%q, %q) = %q, want %q", tc.text, tc.href, got, tc.want)

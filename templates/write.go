@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -90,20 +92,55 @@ type UpdateOptions struct {
 	// Progress, when set, is called with the number of jobs to run before
 	// they start, and returns what to call after each.
 	Progress func(jobs int) func()
+	// Force replaces an out that holds neither Marker nor a manifest and
+	// is not empty (--force-out); see CheckOut for the places no option
+	// allows.
+	Force bool
+	// OnWait, when set, is called once with the lock file's path when
+	// another build holds the lock on out and Update waits for it.
+	OnWait func(lock string)
 }
 
 // Update makes out the site that jobs describe, with opts.Inputs and
 // opts.Extra in its manifest. A job is run only when the manifest of the site in out
 // records another key for one of its files, or the file is not there as
 // recorded; when no job needs to run and no file is to go, nothing is
-// written (only a changed manifest is replaced). Otherwise the next site
-// is built in a fresh folder beside out, the unchanged files hard-linked
-// (or copied) from out and the others rendered into it, and swapped in
-// only once complete: on any error, or when ctx is cancelled, out is left
-// exactly as it was.
-func (st *Store) Update(ctx context.Context, out string, jobs []*Job, opts UpdateOptions) (Stats, error) {
+// written (only a changed manifest is replaced). Otherwise, in three steps:
+//
+//  1. prepare: the next site is built in a fresh folder beside out,
+//     .<out>.new-*, the unchanged files hard-linked (or copied) from out,
+//     the others rendered into it, and Marker written;
+//  2. swap in: that folder and out are exchanged in one atomic step
+//     (renameat2 RENAME_EXCHANGE on Linux; elsewhere, or on a file system
+//     without it, out is moved aside to .<out>.old-* and the new folder
+//     moved in);
+//  3. clean up: the previous site, now beside out, is removed.
+//
+// Until step 2 the previous out is untouched, so an error, a cancelled ctx
+// or a killed process leaves it exactly as it was; after it, out is the
+// complete new site. The whole runs under a lock file beside out
+// (.<out>.lock), so that two builds into one folder take turns (the second
+// waits, see UpdateOptions.OnWait, or stops when ctx is done), and first
+// removes the .<out>.new-* and .<out>.old-* folders a killed build left. An
+// existing out is replaced only when brief wrote it (it holds Marker or a
+// manifest) or it is empty, unless opts.Force; otherwise the error is an
+// *OutError.
+func (st *Store) Update(ctx context.Context, out string, jobs []*Job, opts UpdateOptions) (_ Stats, err error) {
 	out = filepath.Clean(out)
-	if err := CheckOut(out); err != nil {
+	parent, base := filepath.Split(out)
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return Stats{}, fmt.Errorf("create %s: %w", parent, err)
+	}
+	unlock, err := lockDir(ctx, filepath.Join(parent, "."+base+".lock"), opts.OnWait)
+	if err != nil {
+		return Stats{}, err
+	}
+	defer unlock()
+	cleanLeftovers(parent, base)
+	if err := replaceable(out, opts.Force); err != nil {
 		return Stats{}, err
 	}
 	old := ReadManifest(out)
@@ -119,7 +156,7 @@ func (st *Store) Update(ctx context.Context, out string, jobs []*Job, opts Updat
 				return Stats{}, fmt.Errorf("two pages would be written to %s", p)
 			}
 			seen[p] = true
-			if !clean(p) || p == ManifestName {
+			if !clean(p) || p == ManifestName || p == Marker {
 				return Stats{}, fmt.Errorf("refusing to write %q outside the site", p)
 			}
 			if fresh {
@@ -183,8 +220,8 @@ func (st *Store) Update(ctx context.Context, out string, jobs []*Job, opts Updat
 		}
 		for _, j := range stale {
 			run := j.run
-			j.run = func(emit func(File) error) error {
-				err := run(emit)
+			j.run = func(ctx context.Context, emit func(File) error) error {
+				err := run(ctx, emit)
 				step()
 				return err
 			}
@@ -207,40 +244,43 @@ func (st *Store) Update(ctx context.Context, out string, jobs []*Job, opts Updat
 	})
 }
 
+// WriteOption changes how WriteDir replaces the folder.
+type WriteOption func(*UpdateOptions)
+
+// ForceOut lets WriteDir replace a folder brief did not write (see
+// UpdateOptions.Force).
+func ForceOut(force bool) WriteOption { return func(o *UpdateOptions) { o.Force = force } }
+
+// OnWait is UpdateOptions.OnWait for WriteDir.
+func OnWait(f func(lock string)) WriteOption { return func(o *UpdateOptions) { o.OnWait = f } }
+
 // WriteDir replaces the folder out with files, as Update does: the files
 // whose bytes are those of the site already there are carried over, the
 // others written, and the result swapped in whole.
-func WriteDir(ctx context.Context, out string, files map[string][]byte) error {
+func WriteDir(ctx context.Context, out string, files map[string][]byte, opts ...WriteOption) error {
 	jobs := make([]*Job, 0, len(files))
 	for _, p := range Paths(files) {
 		data := files[p]
-		jobs = append(jobs, &Job{Paths: []string{p}, Key: hashOf("bytes", string(data)), run: func(emit func(File) error) error {
+		jobs = append(jobs, &Job{Paths: []string{p}, Key: hashOf("bytes", string(data)), run: func(_ context.Context, emit func(File) error) error {
 			return emit(File{p, data})
 		}})
 	}
-	_, err := (&Store{}).Update(ctx, out, jobs, UpdateOptions{})
+	var o UpdateOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
+	_, err := (&Store{}).Update(ctx, out, jobs, o)
 	return err
 }
 
-// CheckOut applies the policy on the folders brief may replace: out must
-// be a folder or not exist. Every command that writes a site (build,
-// serve) goes through it.
-func CheckOut(out string) error {
-	if fi, err := os.Stat(out); err == nil && !fi.IsDir() {
-		return fmt.Errorf("%s exists and is not a folder", out)
-	}
-	return nil
-}
-
-// replace builds the next site in a fresh folder beside out with fill and
-// swaps it in; on any error the folder is removed and out left as it was.
+// replace is steps 1 to 3 of Update: it builds the next site in a fresh
+// folder beside out with fill, adds Marker, swaps it in and removes the
+// previous site; on any error the new folder is removed and out left as it
+// was.
 func replace(ctx context.Context, out string, fill func(tmp string) error) (err error) {
 	parent, base := filepath.Split(out)
 	if parent == "" {
 		parent = "."
-	}
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", parent, err)
 	}
 	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
@@ -257,32 +297,15 @@ func replace(ctx context.Context, out string, fill func(tmp string) error) (err 
 	if err := fill(tmp); err != nil {
 		return err
 	}
+	if err := writeMarker(out, tmp); err != nil {
+		return err
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return swap(tmp, out)
-}
-
-// swap moves the complete site tmp into out: the old out aside, the new
-// one in, the old one removed. If the new one cannot be moved in, the old
-// one is put back.
-func swap(tmp, out string) error {
-	parent, base := filepath.Split(out)
-	old := ""
-	if fi, statErr := os.Stat(out); statErr == nil {
-		if !fi.IsDir() {
-			return fmt.Errorf("%s exists and is not a folder", out)
-		}
-		old = filepath.Join(parent, "."+base+".old-"+filepath.Base(tmp)[len(base)+6:])
-		if err := os.Rename(out, old); err != nil {
-			return fmt.Errorf("move old %s aside: %w", out, err)
-		}
-	}
-	if err := os.Rename(tmp, out); err != nil {
-		if old != "" {
-			_ = os.Rename(old, out) // put the previous site back
-		}
-		return fmt.Errorf("move new site into %s: %w", out, err)
+	old, err := swap(tmp, out)
+	if err != nil {
+		return err
 	}
 	if old != "" {
 		if err := os.RemoveAll(old); err != nil {
@@ -290,6 +313,91 @@ func swap(tmp, out string) error {
 		}
 	}
 	return nil
+}
+
+// writeMarker puts Marker into tmp: linked from out when out has it as
+// it should be (an incremental build writes only what changed), else
+// written.
+func writeMarker(out, tmp string) error {
+	src, dst := filepath.Join(out, Marker), filepath.Join(tmp, Marker)
+	if b, err := os.ReadFile(src); err == nil && string(b) == markerText {
+		if _, err := linkOrCopy(src, dst); err == nil {
+			return nil
+		}
+	}
+	if err := os.WriteFile(dst, []byte(markerText), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", Marker, err)
+	}
+	return nil
+}
+
+// swap puts the complete site tmp in place of out and returns where the
+// previous site now is ("" when there was none), to be removed.
+func swap(tmp, out string) (old string, err error) {
+	fi, statErr := os.Lstat(out)
+	if errors.Is(statErr, fs.ErrNotExist) {
+		if err := os.Rename(tmp, out); err != nil {
+			return "", fmt.Errorf("move new site into %s: %w", out, err)
+		}
+		return "", nil
+	}
+	if statErr != nil {
+		return "", statErr
+	}
+	if fi.Mode()&fs.ModeSymlink == 0 && !fi.IsDir() {
+		return "", fmt.Errorf("%s exists and is not a folder", out)
+	}
+	if ok, err := exchange(tmp, out); ok {
+		return tmp, nil // tmp now holds the previous site
+	} else if err != nil {
+		return "", fmt.Errorf("swap the new site into %s: %w", out, err)
+	}
+	// No atomic exchange here: move the old site aside, then the new in.
+	// A crash between the two leaves no out, but both folders beside it.
+	parent, base := filepath.Split(out)
+	old = filepath.Join(parent, "."+base+".old-"+strings.TrimPrefix(filepath.Base(tmp), "."+base+".new-"))
+	if err := os.Rename(out, old); err != nil {
+		return "", fmt.Errorf("move old %s aside: %w", out, err)
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		_ = os.Rename(old, out) // put the previous site back
+		return "", fmt.Errorf("move new site into %s: %w", out, err)
+	}
+	return old, nil
+}
+
+// TidyOut removes the .<out>.new-* and .<out>.old-* folders a killed build
+// left beside out, under the lock (waiting for a build under way), as
+// Update does first: for a build that finds nothing to write.
+func TidyOut(ctx context.Context, out string) error {
+	out = filepath.Clean(out)
+	parent, base := filepath.Split(out)
+	if parent == "" {
+		parent = "."
+	}
+	newer, _ := filepath.Glob(filepath.Join(parent, "."+base+".new-*"))
+	older, _ := filepath.Glob(filepath.Join(parent, "."+base+".old-*"))
+	if len(newer)+len(older) == 0 {
+		return nil // nothing to tidy: no lock taken
+	}
+	unlock, err := lockDir(ctx, filepath.Join(parent, "."+base+".lock"), nil)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	cleanLeftovers(parent, base)
+	return nil
+}
+
+// cleanLeftovers removes the folders a killed build left beside out. The
+// caller holds the lock, so no build is using them.
+func cleanLeftovers(parent, base string) {
+	for _, pattern := range []string{"." + base + ".new-*", "." + base + ".old-*"} {
+		m, _ := filepath.Glob(filepath.Join(parent, pattern))
+		for _, p := range m {
+			os.RemoveAll(p)
+		}
+	}
 }
 
 // writeFile writes data to a new file dst, creating its folder, and

@@ -5,13 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"sort"
 	"strings"
 
 	"github.com/goccy/go-yaml"
 
 	"github.com/brief-tool/brief/analyze"
+	"github.com/brief-tool/brief/analyze/internal/safefile"
+	"github.com/brief-tool/brief/analyze/internal/yamlfile"
 )
 
 //go:embed data/*.yaml
@@ -131,11 +132,20 @@ type UserFile struct {
 	Places    []Place    `yaml:"places"`
 }
 
-// AddFile merges a user dictionary file into d.
-func (d *Dictionary) AddFile(path string) error {
-	data, err := os.ReadFile(path)
+// AddFile merges a user dictionary file into d, within
+// yamlfile.DefaultBounds.
+func (d *Dictionary) AddFile(path string) error { return d.AddFileWith(path, yamlfile.DefaultBounds) }
+
+// AddFileWith merges a user dictionary file into d. The file must be a
+// regular file within b (size, nesting, alias expansion), checked before
+// it is decoded.
+func (d *Dictionary) AddFileWith(path string, b yamlfile.Bounds) error {
+	data, err := safefile.Read(path, b.MaxBytes, "limits.max_file_bytes")
 	if err != nil {
 		return &FileError{Path: path, Err: err}
+	}
+	if err := yamlfile.Check(path, data, b); err != nil {
+		return err
 	}
 	var u UserFile
 	if err := decodeFile(path, data, &u); err != nil {

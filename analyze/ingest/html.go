@@ -30,12 +30,23 @@ var blockElems = map[atom.Atom]bool{
 	atom.Summary: true,
 }
 
-func readHTML(doc *analyze.Doc, data []byte) ([]block, error) {
+func (r *reader) readHTML(doc *analyze.Doc, data []byte) ([]block, error) {
+	if err := r.checkHTML(data); err != nil {
+		return nil, err
+	}
 	root, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("parse HTML: %w", err)
 	}
 	readHTMLMeta(doc, root)
+	if doc.URL != "" {
+		if web, ok := WebURL(doc.URL); ok {
+			doc.URL = web
+		} else {
+			r.warn(analyze.FileWarning(0, 0, "HTML: the page's address %q is not an http:// or https:// address with a host: ignored", doc.URL))
+			doc.URL = ""
+		}
+	}
 	content := find(root, atom.Article)
 	if content == nil {
 		content = find(root, atom.Main)

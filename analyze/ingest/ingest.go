@@ -51,8 +51,10 @@ func Supported(path string) bool {
 }
 
 // Read parses data, the bytes of the file at path, into a Document. path is
-// recorded as given and decides the format by its extension.
-func Read(path string, data []byte) (*analyze.Analysis, error) {
+// recorded as given and decides the format by its extension. What it works
+// around (an unknown front-matter key, an id with no letters) is in the
+// analysis's Warnings; what it cannot read is an *Error naming the file.
+func (o Options) Read(path string, data []byte) (*analyze.Analysis, error) {
 	format, ok := Formats[strings.ToLower(filepath.Ext(path))]
 	if !ok {
 		return nil, &Error{Path: path, Err: fmt.Errorf("%w %q (want .md, .txt or .html)", ErrFormat, filepath.Ext(path))}
@@ -62,11 +64,16 @@ func Read(path string, data []byte) (*analyze.Analysis, error) {
 		return nil, err
 	}
 	sum := sha256.Sum256(data)
+	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	doc := analyze.Doc{
 		Path:   path,
-		ID:     analyze.Slug(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))),
+		ID:     analyze.Slug(stem),
 		SHA256: hex.EncodeToString(sum[:]),
 		Format: format,
+	}
+	r := &reader{opts: o}
+	if doc.ID == "doc" && stem != "doc" {
+		r.warn(analyze.FileWarning(0, 0, "the file name has no letter or digit to make an id from: the id is %q", doc.ID))
 	}
 	var (
 		blocks []block
@@ -74,11 +81,11 @@ func Read(path string, data []byte) (*analyze.Analysis, error) {
 	)
 	switch format {
 	case "md":
-		blocks, err = readMarkdown(&doc, data)
+		blocks, err = r.readMarkdown(&doc, data)
 	case "txt":
 		blocks = readText(&doc, data)
 	case "html":
-		blocks, err = readHTML(&doc, data)
+		blocks, err = r.readHTML(&doc, data)
 	}
 	if err != nil {
 		var fe *Error
@@ -88,7 +95,7 @@ func Read(path string, data []byte) (*analyze.Analysis, error) {
 		}
 		return nil, &Error{Path: path, Err: err}
 	}
-	a := &analyze.Analysis{Doc: doc}
+	a := &analyze.Analysis{Doc: doc, Warnings: r.warnings}
 	classify(&a.Doc, blocks)
 	a.Sections, a.Paragraphs = layout(blocks)
 	if strings.TrimSpace(a.Doc.Text) == "" {
@@ -97,6 +104,14 @@ func Read(path string, data []byte) (*analyze.Analysis, error) {
 	a.Normalize()
 	return a, nil
 }
+
+// reader reads one file: the options, and the warnings so far.
+type reader struct {
+	opts     Options
+	warnings []analyze.Warning
+}
+
+func (r *reader) warn(w analyze.Warning) { r.warnings = append(r.warnings, w) }
 
 // checkText rejects what is not UTF-8 text, with the position of the first
 // offending byte.
@@ -140,17 +155,42 @@ func position(data []byte, i int) (line, col int) {
 	return line, col
 }
 
-// UniqueIDs gives each analysis a distinct Doc.ID, adding -2, -3, ... to later
-// duplicates in the given order (callers sort by path first so the result is
-// deterministic).
-func UniqueIDs(docs []*analyze.Analysis) {
-	seen := map[string]bool{}
+// ArticleSuffix is added to an id that is reserved (see UniqueIDs).
+const ArticleSuffix = "-article"
+
+// UniqueIDs gives each analysis a distinct Doc.ID that is none of reserved
+// (the names of the pages a site writes beside the articles): a reserved id
+// gets ArticleSuffix ("actors" becomes "actors-article"), and an id an
+// earlier document already has gets -2, -3, ... in the given order (callers
+// sort by path first, so the result is deterministic). Each change is
+// recorded as a warning on the document, naming the file that had the id.
+func UniqueIDs(docs []*analyze.Analysis, reserved ...string) {
+	isReserved := map[string]bool{}
+	for _, r := range reserved {
+		isReserved[r] = true
+	}
+	owner := map[string]string{} // id -> path of the document that has it
+	taken := func(id string) bool {
+		_, ok := owner[id]
+		return ok || isReserved[id]
+	}
 	for _, a := range docs {
-		id := a.Doc.ID
-		for n := 2; seen[id]; n++ {
-			id = fmt.Sprintf("%s-%d", a.Doc.ID, n)
+		id, base := a.Doc.ID, a.Doc.ID
+		if isReserved[id] {
+			base += ArticleSuffix
+			id = base
 		}
-		seen[id] = true
+		for n := 2; taken(id); n++ {
+			id = fmt.Sprintf("%s-%d", base, n)
+		}
+		switch {
+		case id == a.Doc.ID:
+		case isReserved[a.Doc.ID]:
+			a.Warn(analyze.FileWarning(0, 0, "the id %q is the name of one of the site's own pages: the article's id is %q", a.Doc.ID, id))
+		default:
+			a.Warn(analyze.FileWarning(0, 0, "the id %q is taken by %s: this article's id is %q", a.Doc.ID, owner[a.Doc.ID], id))
+		}
+		owner[id] = a.Doc.Path
 		a.Doc.ID = id
 	}
 }

@@ -442,7 +442,13 @@ func TestReadErrors(t *testing.T) {
 		{name: "bad published", path: "a.md", in: "---\ntitle: x\npublished: someday\n---\nbody\n", contains: []string{"published", "someday"}},
 		{name: "impossible published date", path: "a.md", in: "---\ntitle: x\npublished: 2019-02-30\n---\nbody\n", contains: []string{"published", "2019-02-30"}},
 		{name: "bad published names its line", path: "a.md", in: "---\ntitle: x\npublished: someday\n---\nbody\n", pos: "a.md:3:"},
-		{name: "authors of the wrong type names its line", path: "a.md", in: "---\ntitle: x\nauthors: {a: 1}\n---\nbody\n", pos: "a.md:3:"},
+		{name: "front matter that is not a mapping", path: "a.md", in: "---\njust a line\n---\nbody\n", pos: "a.md:2:1: ", contains: []string{"mapping"}},
+		{name: "billion laughs", path: "a.md", in: "---\n" + billionLaughs + "---\nbody\n", contains: []string{"aliases expand to more than 10000 nodes", "limits.yaml_alias_nodes"}},
+		{name: "1,000 nested mappings", path: "a.md", in: "---\n" + nestedMapping(1000) + "---\nbody\n", pos: "a.md:2:", contains: []string{"nested more than 20 levels deep", "limits.yaml_depth"}},
+		{name: "front matter too large", path: "a.md", in: "---\ntitle: " + strings.Repeat("x", 70_000) + "\n---\nbody\n", pos: "a.md:2:1: ", contains: []string{"limits.front_matter_bytes"}},
+		{name: "100,000 nested divs", path: "a.html", in: strings.Repeat("<div>", 100_000) + "text", pos: "a.html:1:2561: ", contains: []string{"nested more than 512 deep", "limits.html_depth"}},
+		{name: "a 50 MB attribute", path: "a.html", in: "<p title=\"" + strings.Repeat("a", 50<<20) + "\">text</p>", pos: "a.html:1:1: ", contains: []string{"limits.html_token_bytes"}},
+		{name: "a million tags", path: "a.html", in: strings.Repeat("<br>", 1_000_001), contains: []string{"limits.html_tokens"}},
 		{name: "front matter but no body", path: "a.md", in: "---\ntitle: x\n---\n"},
 		{name: "html without text", path: "a.html", in: "<html><body><script>var x = 1;</script><nav>Home</nav></body></html>"},
 	}
@@ -505,15 +511,72 @@ func TestErrorMessage(t *testing.T) {
 	}
 }
 
-func TestReadUnknownFrontMatterKeys(t *testing.T) {
-	in := "---\ntitle: Kept\nlayout: post\nweight: 3\nextra:\n  nested: [1, 2]\n---\nThe body.\n"
+// Unknown keys and values of the wrong type are ignored with a warning at
+// their line; under Strict they are errors there.
+func TestReadLenientFrontMatter(t *testing.T) {
+	in := "---\ntitle: Kept\nlayout: post\nauthors: {a: 1}\ntags: [x, [y]]\nurl: //evil.example/x\nsource: 1963\n---\nThe body.\n"
 	a, err := Read("a.md", []byte(in))
 	if err != nil {
-		t.Fatalf("unknown keys must be kept silently, got %v", err)
+		t.Fatalf("unknown keys and wrong types are warnings, got %v", err)
 	}
-	if a.Doc.Title != "Kept" || a.Doc.Text != "The body." {
-		t.Errorf("Title, Text = %q, %q", a.Doc.Title, a.Doc.Text)
+	if a.Doc.Title != "Kept" || a.Doc.Text != "The body." || len(a.Doc.Authors) != 0 || a.Doc.URL != "" || a.Doc.Source != "1963" {
+		t.Errorf("doc = %+v", a.Doc)
 	}
+	var got []string
+	for _, w := range a.Warnings {
+		got = append(got, w.Format("a.md"))
+	}
+	want := []string{
+		`a.md:3:1: front matter: unknown key "layout": ignored`,
+		`a.md:4:1: front matter: authors: want a string or a list of strings, found a mapping: ignored`,
+		`a.md:5:1: front matter: tags: want a string or a list of strings, found a list holding a list: ignored`,
+		`a.md:6:1: front matter: url: "//evil.example/x" is not an http:// or https:// address with a host: ignored`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	strict := Default
+	strict.Strict = true
+	for _, tt := range []struct{ in, pos, msg string }{
+		{"---\ntitle: x\nlayout: post\n---\nbody\n", "a.md:3:1: ", `unknown key "layout"`},
+		{"---\ntitle: x\nauthors: {a: 1}\n---\nbody\n", "a.md:3:1: ", "authors: want a string or a list of strings"},
+		{"---\nurl: javascript:alert(1)\n---\nbody\n", "a.md:2:1: ", "not an http:// or https:// address"},
+	} {
+		_, err := strict.Read("a.md", []byte(tt.in))
+		if err == nil || !strings.HasPrefix(err.Error(), tt.pos) || !strings.Contains(err.Error(), tt.msg) || !strings.Contains(err.Error(), "--strict") {
+			t.Errorf("strict %q: err = %v, want %s... %s", tt.in, err, tt.pos, tt.msg)
+		}
+	}
+}
+
+func TestWebURL(t *testing.T) {
+	for in, want := range map[string]bool{
+		"https://example.org/a?b=c#d": true, "http://example.org": true, " https://example.org/x ": true,
+		"HTTPS://example.org": true,
+		"//evil.example":      false, "javascript:alert(1)": false, "data:text/html,x": false, "/local/path": false,
+		"https:evil.example": false, "https:///path": false, "ftp://example.org": false, "mailto:a@b.c": false,
+		"https://exa mple.org": false, `https:\\evil.example`: false, "": false,
+	} {
+		if _, ok := WebURL(in); ok != want {
+			t.Errorf("WebURL(%q) ok = %v, want %v", in, ok, want)
+		}
+	}
+}
+
+// billionLaughs is nine levels of YAML aliases in 600 bytes.
+var billionLaughs = func() string {
+	var b strings.Builder
+	b.WriteString("a0: &a0 [lol]\n")
+	for i := 1; i <= 9; i++ {
+		fmt.Fprintf(&b, "a%d: &a%d [*a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d]\n", i, i, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1)
+	}
+	return b.String() + "title: *a9\n"
+}()
+
+// nestedMapping is n mappings, each the value of the one before, in flow
+// style (in block style 1,000 levels are over the size limit already).
+func nestedMapping(n int) string {
+	return "x: " + strings.Repeat("{k: ", n) + "leaf" + strings.Repeat("}", n) + "\n"
 }
 
 func TestSupported(t *testing.T) {
@@ -551,6 +614,61 @@ func TestUniqueIDs(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("UniqueIDs(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// A reserved id gets a suffix, and every change is a warning that names the
+// file holding the id.
+func TestUniqueIDsReservedAndWarned(t *testing.T) {
+	var docs []*analyze.Analysis
+	for _, p := range []string{"c/actors.txt", "c/index.md", "c/x.html", "c/x.md", "c/y.md"} {
+		a, err := Read(p, []byte("Some text here."))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, a)
+	}
+	UniqueIDs(docs, "actors", "index", "timeline")
+	var ids, warnings []string
+	for _, d := range docs {
+		ids = append(ids, d.Doc.ID)
+		for _, w := range d.Warnings {
+			warnings = append(warnings, w.Format(d.Doc.Path))
+		}
+	}
+	if want := []string{"actors-article", "index-article", "x", "x-2", "y"}; !slices.Equal(ids, want) {
+		t.Errorf("ids = %q, want %q", ids, want)
+	}
+	want := []string{
+		`c/actors.txt: the id "actors" is the name of one of the site's own pages: the article's id is "actors-article"`,
+		`c/index.md: the id "index" is the name of one of the site's own pages: the article's id is "index-article"`,
+		`c/x.md: the id "x" is taken by c/x.html: this article's id is "x-2"`,
+	}
+	if !slices.Equal(warnings, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(warnings, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// An id comes from the letters of the name, in any script; a name without
+// any gets "doc" and says so.
+func TestReadIDs(t *testing.T) {
+	for _, tt := range []struct {
+		path, id string
+		warned   bool
+	}{
+		{"corpus/東京.txt", "東京", false},
+		{"corpus/Hotline 1963.md", "hotline-1963", false},
+		{"corpus/--x--.md", "x", false},
+		{"corpus/🙂.txt", "doc", true},
+		{"corpus/doc.txt", "doc", false},
+	} {
+		a, err := Read(tt.path, []byte("Some text here."))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Doc.ID != tt.id || (len(a.Warnings) > 0) != tt.warned {
+			t.Errorf("%s: id %q, warnings %v; want %q, warned %v", tt.path, a.Doc.ID, a.Warnings, tt.id, tt.warned)
 		}
 	}
 }

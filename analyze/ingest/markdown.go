@@ -3,10 +3,8 @@ package ingest
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"strings"
 
-	"github.com/goccy/go-yaml"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -16,40 +14,6 @@ import (
 
 	"github.com/brief-tool/brief/analyze"
 )
-
-// frontMatter is the metadata a Markdown article may open with. Unknown keys
-// are ignored: articles come from many tools, and strictness about keys is
-// for brief.yaml.
-type frontMatter struct {
-	Title     string     `yaml:"title"`
-	Authors   stringList `yaml:"authors"`
-	Author    stringList `yaml:"author"`
-	Published string     `yaml:"published"`
-	Date      string     `yaml:"date"`
-	Source    string     `yaml:"source"`
-	URL       string     `yaml:"url"`
-	Tags      stringList `yaml:"tags"`
-	Kind      string     `yaml:"kind"`
-}
-
-// stringList accepts either one string or a list of strings.
-type stringList []string
-
-func (s *stringList) UnmarshalYAML(unmarshal func(any) error) error {
-	var one string
-	if err := unmarshal(&one); err == nil {
-		if one = strings.TrimSpace(one); one != "" {
-			*s = stringList{one}
-		}
-		return nil
-	}
-	var many []string
-	if err := unmarshal(&many); err != nil {
-		return errors.New("want a string or a list of strings")
-	}
-	*s = stringList(many)
-	return nil
-}
 
 // splitFrontMatter returns the YAML between a leading "---" line and the next
 // "---" (or "...") line, and the body after it. line is the 1-based line of
@@ -87,20 +51,14 @@ func splitFrontMatter(data []byte) (fm, body []byte, fmLine int, err error) {
 	return nil, nil, 0, &Error{Line: 1, Col: 1, Err: errors.New("front matter opened with --- is never closed")}
 }
 
-func readMarkdown(doc *analyze.Doc, data []byte) ([]block, error) {
+func (r *reader) readMarkdown(doc *analyze.Doc, data []byte) ([]block, error) {
 	fmBytes, body, fmLine, err := splitFrontMatter(data)
 	if err != nil {
 		return nil, err
 	}
 	if fmBytes != nil {
-		var fm frontMatter
-		if err := decodeYAML(fmBytes, &fm); err != nil {
-			return nil, yamlError(err, fmBytes, fmLine)
-		}
-		if err := applyFrontMatter(doc, fm); err != nil {
-			// Point at the key's line.
-			line, col := keyPosition(fmBytes, "published", "date")
-			return nil, &Error{Line: fmLine + line - 1, Col: col, Err: err}
+		if err := r.frontMatter(doc, fmBytes, fmLine); err != nil {
+			return nil, err
 		}
 	}
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote))
@@ -109,89 +67,6 @@ func readMarkdown(doc *analyze.Doc, data []byte) ([]block, error) {
 	walkMarkdown(root, body, &b)
 	doc.Text = b.text()
 	return b.blocks, nil
-}
-
-func applyFrontMatter(doc *analyze.Doc, fm frontMatter) error {
-	doc.Title = strings.TrimSpace(fm.Title)
-	doc.Authors = append([]string(fm.Authors), fm.Author...)
-	pub := fm.Published
-	if pub == "" {
-		pub = fm.Date
-	}
-	if pub != "" {
-		d, ok := NormalizeDate(pub)
-		if !ok {
-			return fmt.Errorf("front matter: published: cannot read %q as a date (want YYYY-MM-DD, YYYY-MM or YYYY)", pub)
-		}
-		doc.Published = d
-	}
-	doc.Source = strings.TrimSpace(fm.Source)
-	doc.URL = strings.TrimSpace(fm.URL)
-	doc.Tags = fm.Tags
-	doc.Kind = strings.TrimSpace(fm.Kind)
-	return nil
-}
-
-// decodeYAML decodes front matter, turning a panic in the YAML library
-// (it has some on malformed tags) into an error: bad input costs one
-// article, never the run.
-func decodeYAML(data []byte, v any) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("malformed YAML (%v)", r)
-		}
-	}()
-	return yaml.Unmarshal(data, v)
-}
-
-// readPath reads one key of the YAML, guarded like decodeYAML.
-func readPath(p *yaml.Path, yml []byte, v any) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("malformed YAML (%v)", r)
-		}
-	}()
-	return p.Read(bytes.NewReader(yml), v)
-}
-
-// keyPosition returns the 1-based line and column of the first top-level
-// key among keys in the YAML, or 1, 1.
-func keyPosition(yml []byte, keys ...string) (int, int) {
-	for i, line := range strings.Split(string(yml), "\n") {
-		for _, k := range keys {
-			if strings.HasPrefix(line, k+":") {
-				return i + 1, 1
-			}
-		}
-	}
-	return 1, 1
-}
-
-// yamlError positions a YAML error in the file: lineOffset is the file line
-// of the YAML's first line. Errors from the library carry their token's
-// position; errors from our own decoders (a list where a string belongs)
-// are placed at the key that failed to decode.
-func yamlError(err error, yml []byte, lineOffset int) error {
-	var ye yaml.Error
-	if errors.As(err, &ye) && ye.GetToken() != nil {
-		pos := ye.GetToken().Position
-		return &Error{Line: pos.Line + lineOffset - 1, Col: pos.Column, Err: fmt.Errorf("front matter: %s", ye.GetMessage())}
-	}
-	for _, k := range []string{"title", "authors", "author", "published", "date", "source", "url", "tags", "kind"} {
-		p, perr := yaml.PathString("$." + k)
-		if perr != nil {
-			continue
-		}
-		var probe frontMatter
-		target := map[string]any{"title": &probe.Title, "authors": &probe.Authors, "author": &probe.Author,
-			"published": &probe.Published, "date": &probe.Date, "source": &probe.Source, "url": &probe.URL,
-			"tags": &probe.Tags, "kind": &probe.Kind}[k]
-		if rerr := readPath(p, yml, target); rerr != nil && !yaml.IsNotFoundNodeError(rerr) {
-			line, col := keyPosition(yml, k)
-			return &Error{Line: lineOffset + line - 1, Col: col, Err: fmt.Errorf("front matter: %s: %w", k, err)}
-		}
-	}
-	return &Error{Line: lineOffset, Err: fmt.Errorf("front matter: %w", err)}
 }
 
 // walkMarkdown adds one block per leaf block of the Markdown tree: headings,

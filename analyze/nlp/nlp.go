@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"sync"
@@ -65,18 +66,30 @@ func recoverTo(err *error, what string) {
 // Segment fills a.Sentences: each paragraph is segmented on its own, so no
 // sentence crosses a blank line or a section boundary, and every sentence's
 // tokens are tagged.
-func (p *NLP) Segment(a *analyze.Analysis) (err error) {
+func (p *NLP) Segment(a *analyze.Analysis) error {
+	return p.SegmentContext(context.Background(), a, DefaultLimits)
+}
+
+// SegmentContext is Segment with the work per sentence bounded by lim (see
+// Limits; what it cuts is recorded in a.Warnings), stopping with ctx's
+// error when ctx is done.
+func (p *NLP) SegmentContext(ctx context.Context, a *analyze.Analysis, lim Limits) (err error) {
 	defer recoverTo(&err, "segment "+a.Doc.Path)
+	lim = lim.orDefault()
 	text := a.Doc.Text
 	a.Sentences = a.Sentences[:0]
 	for _, para := range a.Paragraphs {
 		// A list marker ("1. ", "- ") is not part of the first sentence.
 		base := para.Start + listMarker(text[para.Start:para.End])
 		for _, piece := range glued(text[base:para.End]) {
-			src := text[base+piece[0] : base+piece[1]]
-			for _, s := range p.seg.Segment(src) {
-				start := base + piece[0] + s.Start
-				end := base + piece[0] + s.End()
+			from := base + piece[0]
+			src := text[from : base+piece[1]]
+			for _, s := range lim.cutSentences(a, from, src, p.seg.Segment(src)) {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				start := from + s.Start
+				end := from + s.End()
 				sent := analyze.Sentence{
 					Index:   len(a.Sentences),
 					Start:   start,
@@ -84,7 +97,7 @@ func (p *NLP) Segment(a *analyze.Analysis) (err error) {
 					Section: para.Section,
 					Text:    text[start:end],
 				}
-				sent.Tokens = p.tokens(sent.Text, start)
+				sent.Tokens = p.tag(lim.boundedTokenize(a, p.tok, sent.Text, start), start)
 				a.Sentences = append(a.Sentences, sent)
 			}
 		}
@@ -155,7 +168,13 @@ func listMarker(s string) int {
 
 // tokens tokenises and tags s, whose first byte is at offset base.
 func (p *NLP) tokens(s string, base int) []analyze.Token {
-	toks := splitMarks(p.tok.Tokenize(s))
+	return p.tag(p.tok.Tokenize(s), base)
+}
+
+// tag repairs and tags the tokens of a text whose first byte is at offset
+// base.
+func (p *NLP) tag(toks []token.Token, base int) []analyze.Token {
+	toks = splitMarks(toks)
 	texts := make([]string, len(toks))
 	for i := range toks {
 		texts[i] = toks[i].Text

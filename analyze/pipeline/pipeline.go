@@ -16,9 +16,12 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
+	"time"
 
 	"github.com/brief-tool/brief/analyze"
 	"github.com/brief-tool/brief/analyze/ingest"
+	"github.com/brief-tool/brief/analyze/internal/safefile"
 	"github.com/brief-tool/brief/analyze/nlp"
 )
 
@@ -34,10 +37,25 @@ type Options struct {
 	// Explain records in each analysis's Trace how the rules treated each
 	// sentence (brief analyze --explain).
 	Explain bool
+	// Ingest bounds and configures reading each file (front matter,
+	// HTML).
+	Ingest ingest.Options
+	// Text bounds the work per sentence (see nlp.Limits).
+	Text nlp.Limits
+	// ArticleTimeout is the time one article's analysis may take (0: no
+	// limit): an article over it is reported and skipped.
+	ArticleTimeout time.Duration
+	// FollowSymlinksOutside lets AnalyzeDir read links that lead out of
+	// the corpus folder; otherwise they are reported and skipped.
+	FollowSymlinksOutside bool
+	// ReservedIDs are ids no document may take (the names of the site's
+	// own pages): a document whose id is one gets a suffix (see
+	// ingest.UniqueIDs).
+	ReservedIDs []string
 }
 
 // Default is the configuration brief uses when nothing is set.
-var Default = Options{MaxFileBytes: 5 << 20}
+var Default = Options{MaxFileBytes: 5 << 20, Ingest: ingest.Default, Text: nlp.DefaultLimits, ArticleTimeout: time.Minute}
 
 // Pipeline analyses documents. It is safe for concurrent use.
 type Pipeline struct {
@@ -54,14 +72,66 @@ func New(opts Options) (*Pipeline, error) {
 	return &Pipeline{opts: opts, nlp: p}, nil
 }
 
+// ErrArticleTimeout is the cause of the error for an article whose
+// analysis took longer than Options.ArticleTimeout; ErrInternal of one
+// whose analysis panicked.
+var (
+	ErrArticleTimeout = errors.New("analysis took too long")
+	ErrInternal       = errors.New("internal error in brief (please report it with the file)")
+)
+
 // Analyze runs every stage on data, the bytes of the file at path (recorded
-// as given).
+// as given). It returns ctx's error as soon as ctx is done, and an
+// *ingest.Error wrapping ErrArticleTimeout as soon as the analysis takes
+// longer than Options.ArticleTimeout.
+//
+// The stages check ctx between sentences, but a library can stall inside
+// one call (goldmark is quadratic on some Markdown: 100 KB of "[](" on one
+// line takes half a minute), so the analysis runs in a goroutine of its
+// own and is left behind when it is stopped: it ends when that call
+// returns, and its result is dropped.
 func (p *Pipeline) Analyze(ctx context.Context, path string, data []byte) (*analyze.Analysis, error) {
-	a, err := ingest.Read(path, data)
+	if d := p.opts.ArticleTimeout; d > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, d, ErrArticleTimeout)
+		defer cancel()
+	}
+	type result struct {
+		a   *analyze.Analysis
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			// A bug that bad input triggers costs that input, not the run.
+			if v := recover(); v != nil {
+				done <- result{nil, &ingest.Error{Path: path, Err: fmt.Errorf("%w: %v", ErrInternal, v)}}
+			}
+		}()
+		a, err := p.analyze(ctx, path, data)
+		done <- result{a, err}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-ctx.Done():
+		r.err = ctx.Err()
+	}
+	if r.err != nil && errors.Is(context.Cause(ctx), ErrArticleTimeout) {
+		return nil, &ingest.Error{Path: path, Err: fmt.Errorf("%w: stopped after %v (limits.article_timeout); skipped", ErrArticleTimeout, p.opts.ArticleTimeout)}
+	}
+	return r.a, r.err
+}
+
+func (p *Pipeline) analyze(ctx context.Context, path string, data []byte) (*analyze.Analysis, error) {
+	a, err := p.opts.Ingest.Read(path, data)
 	if err != nil {
 		return nil, err
 	}
-	if err := p.nlp.Segment(a); err != nil {
+	if err := p.nlp.SegmentContext(ctx, a, p.opts.Text); err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if p.opts.Explain {
@@ -72,8 +142,14 @@ func (p *Pipeline) Analyze(ctx context.Context, path string, data []byte) (*anal
 			return nil, err
 		}
 		if err := e.Extract(ctx, a); err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			return nil, fmt.Errorf("%s: %s: %w", path, e.Name(), err)
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	a.Normalize()
 	return a, nil
@@ -89,22 +165,48 @@ func (p *Pipeline) AnalyzeFile(ctx context.Context, path, display string) (*anal
 	return p.Analyze(ctx, display, data)
 }
 
+// read returns the bytes of the regular file at path, at most
+// MaxFileBytes of them.
 func (p *Pipeline) read(path, display string) ([]byte, error) {
-	fi, err := os.Stat(path)
+	data, err := safefile.Read(path, p.opts.MaxFileBytes, "limits.max_file_bytes")
 	if err != nil {
-		return nil, &ingest.Error{Path: display, Err: unwrapPath(err)}
-	}
-	if fi.IsDir() {
-		return nil, &ingest.Error{Path: display, Err: errors.New("is a directory")}
-	}
-	if p.opts.MaxFileBytes > 0 && fi.Size() > p.opts.MaxFileBytes {
-		return nil, &ingest.Error{Path: display, Err: fmt.Errorf("file is %d bytes, over the limit of %d (limits.max_file_bytes)", fi.Size(), p.opts.MaxFileBytes)}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &ingest.Error{Path: display, Err: unwrapPath(err)}
+		return nil, &ingest.Error{Path: display, Err: err}
 	}
 	return data, nil
+}
+
+// readCorpus is read for a file of the corpus folder root (resolved): a
+// link that leads out of it is refused unless FollowSymlinksOutside, and a
+// link loop is named as one.
+func (p *Pipeline) readCorpus(root, path, display string) ([]byte, error) {
+	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		if _, err := os.Stat(path); err != nil {
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				return nil, &ingest.Error{Path: display, Err: errors.New("is a symbolic link to nothing")}
+			case errors.Is(err, syscall.ELOOP):
+				return nil, &ingest.Error{Path: display, Err: errors.New("is a symbolic link in a loop")}
+			}
+			return nil, &ingest.Error{Path: display, Err: fmt.Errorf("is a symbolic link that cannot be followed: %w", unwrapPath(err))}
+		}
+		target, err := filepath.EvalSymlinks(path)
+		if err == nil {
+			target, err = filepath.Abs(target)
+		}
+		if err != nil {
+			return nil, &ingest.Error{Path: display, Err: fmt.Errorf("is a symbolic link that cannot be followed: %w", unwrapPath(err))}
+		}
+		if !p.opts.FollowSymlinksOutside && !within(root, target) {
+			return nil, &ingest.Error{Path: display, Err: fmt.Errorf("is a symbolic link out of the corpus folder, to %s: skipped (set follow_symlinks_outside: true to read it)", target)}
+		}
+	}
+	return p.read(path, display)
+}
+
+// within reports whether path is dir or inside it; both are resolved.
+func within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // unwrapPath drops the path from an *fs.PathError, which the caller names.
@@ -119,20 +221,43 @@ func unwrapPath(err error) error {
 // CorpusFiles lists the article files at the top of dir (sub-folders such
 // as gold/ are not articles), sorted by name.
 func CorpusFiles(dir string) ([]string, error) {
+	files, _, err := ListCorpus(dir)
+	return files, err
+}
+
+// Skipped is an entry of the corpus folder that looks like an article but
+// is not read, and why.
+type Skipped struct {
+	Path   string
+	Reason string
+}
+
+func (s Skipped) String() string { return s.Path + ": " + s.Reason }
+
+// ListCorpus lists the entries at the top of dir that are articles by
+// their name (.md, .txt, .html), sorted: what each is (a folder named x.md,
+// a FIFO, a link out of the folder) is checked when it is read, so that it
+// is reported. Hidden entries with an article's extension (".draft.md",
+// "...txt") are not read and are returned as skipped; README.md,
+// sub-folders and other files are left out silently.
+func ListCorpus(dir string) (files []string, skipped []Skipped, err error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("read corpus: %w", err)
+		return nil, nil, fmt.Errorf("read corpus: %w", err)
 	}
-	var files []string
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || strings.HasPrefix(name, ".") || strings.EqualFold(name, "README.md") || !ingest.Supported(name) {
+		if strings.EqualFold(name, "README.md") || !ingest.Supported(name) {
+			continue
+		}
+		if strings.HasPrefix(name, ".") {
+			skipped = append(skipped, Skipped{Path: filepath.ToSlash(filepath.Join(dir, name)), Reason: "skipped: the name starts with a dot (hidden)"})
 			continue
 		}
 		files = append(files, name)
 	}
 	sort.Strings(files)
-	return files, nil
+	return files, skipped, nil
 }
 
 // Cache keeps analyses between runs, keyed by a file's path and bytes.
@@ -144,15 +269,20 @@ type Cache interface {
 }
 
 // Result is the outcome of analysing a corpus: the documents that could be
-// read, in file-name order with unique ids, and one error per file that
-// could not.
+// read, in file-name order with unique ids, one error per file that could
+// not, and the entries skipped by name.
 type Result struct {
-	Docs   []*analyze.Analysis
-	Errors []error
+	Docs    []*analyze.Analysis
+	Errors  []error
+	Skipped []Skipped
 	// Files counts the article files found; Cached how many analyses came
 	// from the cache.
 	Files, Cached int
 }
+
+// maxWorkers bounds Options.Workers, whatever the caller asks: each
+// worker holds an article's analysis in memory.
+const maxWorkers = 256
 
 // Input is one document to analyse. Path is recorded in the analysis;
 // Data, when not nil, is its bytes, else the file at File is read. An
@@ -163,6 +293,10 @@ type Input struct {
 	Path string
 	Data []byte
 	Err  error
+	// Corpus, when set, is the corpus folder File belongs to (absolute,
+	// links resolved): a link that leads out of it is refused unless
+	// Options.FollowSymlinksOutside.
+	Corpus string
 }
 
 // Output is the result of one Input: its analysis or its error, and
@@ -261,7 +395,7 @@ func (p *Pipeline) Stream(ctx context.Context, inputs iter.Seq[Input], cache Cac
 
 func (p *Pipeline) workers() int {
 	if p.opts.Workers > 0 {
-		return p.opts.Workers
+		return min(p.opts.Workers, maxWorkers)
 	}
 	return runtime.GOMAXPROCS(0)
 }
@@ -276,7 +410,12 @@ func (p *Pipeline) one(ctx context.Context, o Output, cache Cache) Output {
 	data := in.Data
 	if data == nil {
 		var err error
-		if data, err = p.read(in.File, in.Path); err != nil {
+		if in.Corpus != "" {
+			data, err = p.readCorpus(in.Corpus, in.File, in.Path)
+		} else {
+			data, err = p.read(in.File, in.Path)
+		}
+		if err != nil {
 			o.Err = err
 			return o
 		}
@@ -313,18 +452,30 @@ func FileInputs(files []string) iter.Seq[Input] {
 // AnalyzeDir analyses every article at the top of dir in parallel. Paths in
 // the analyses are relative to dir's parent as given ("corpus/x.md").
 // A nil cache analyses every file. progress, when not nil, is called after
-// each file with its result.
+// each file with its result. When ctx is done, the analyses under way stop
+// at once and AnalyzeDir returns ctx's error.
 func (p *Pipeline) AnalyzeDir(ctx context.Context, dir string, cache Cache, progress ...func(Output)) (Result, error) {
-	files, err := CorpusFiles(dir)
+	files, skipped, err := ListCorpus(dir)
 	if err != nil {
 		return Result{}, err
 	}
-	paths := make([]string, len(files))
-	for i, f := range files {
-		paths[i] = filepath.Join(dir, f)
+	root, err := filepath.EvalSymlinks(dir)
+	if err == nil {
+		root, err = filepath.Abs(root)
 	}
-	res := Result{Files: len(files)}
-	err = p.Stream(ctx, FileInputs(paths), cache, func(o Output) error {
+	if err != nil {
+		return Result{}, fmt.Errorf("read corpus: %w", err)
+	}
+	inputs := func(yield func(Input) bool) {
+		for _, f := range files {
+			path := filepath.Join(dir, f)
+			if !yield(Input{File: path, Path: filepath.ToSlash(path), Corpus: root}) {
+				return
+			}
+		}
+	}
+	res := Result{Files: len(files), Skipped: skipped}
+	err = p.Stream(ctx, inputs, cache, func(o Output) error {
 		if o.Err != nil {
 			res.Errors = append(res.Errors, o.Err)
 		} else {
@@ -344,6 +495,6 @@ func (p *Pipeline) AnalyzeDir(ctx context.Context, dir string, cache Cache, prog
 	if err != nil {
 		return Result{}, err
 	}
-	ingest.UniqueIDs(res.Docs)
+	ingest.UniqueIDs(res.Docs, p.opts.ReservedIDs...)
 	return res, nil
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/brief-tool/brief/analyze"
+	"github.com/brief-tool/brief/analyze/internal/safefile"
 	"github.com/brief-tool/brief/analyze/internal/yamlfile"
 	"github.com/brief-tool/brief/analyze/match"
 )
@@ -47,21 +47,15 @@ func Shipped() ([]Source, error) {
 func ReadFiles(paths []string) ([]Source, error) {
 	var out []Source
 	for _, p := range paths {
-		b, err := os.ReadFile(p)
+		// A regular file only, within the YAML size bound: a FIFO or
+		// /dev/zero named as a rule file must not hang or fill memory.
+		b, err := safefile.Read(p, yamlfile.DefaultBounds.MaxBytes, "16 MiB for a rule file")
 		if err != nil {
-			return nil, &analyze.FileError{Path: p, Err: unwrapPath(err)}
+			return nil, &analyze.FileError{Path: p, Err: err}
 		}
 		out = append(out, Source{Name: p, Data: b})
 	}
 	return out, nil
-}
-
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // file is a rule file as written: word classes, rules, or both.

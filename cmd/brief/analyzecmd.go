@@ -72,7 +72,7 @@ why).`,
 			}
 			var store *templates.Store
 			if format == "md" {
-				if store, err = templates.New(templates.Options{Dir: a.cfg.Templates, Strict: a.cfg.Strict}); err != nil {
+				if store, err = a.templateStore(); err != nil {
 					return err
 				}
 			}
@@ -80,7 +80,7 @@ why).`,
 			var readErr error
 			stdin := len(args) == 1 && args[0] == "-"
 			if stdin {
-				inputs = jsonlInputs(a.stdin, "stdin", a.cfg.Limits.MaxFileBytes, &readErr)
+				inputs = jsonlInputs(a.stdin, "stdin", int64(a.cfg.Limits.MaxFileBytes), &readErr)
 			} else {
 				inputs = pipeline.FileInputs(args)
 			}
@@ -92,6 +92,9 @@ why).`,
 					fmt.Fprintln(a.stderr, "brief:", o.Err)
 					failed++
 					return nil
+				}
+				for _, wn := range o.Analysis.Warnings {
+					fmt.Fprintln(a.stderr, "brief: warning:", wn.Format(o.Analysis.Doc.Path))
 				}
 				if explain {
 					return writeExplain(a.stdout, o.Analysis)

@@ -14,6 +14,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/brief-tool/brief/analyze"
+	"github.com/brief-tool/brief/analyze/ingest"
+	"github.com/brief-tool/brief/analyze/nlp"
 	"github.com/brief-tool/brief/analyze/pipeline"
 	"github.com/brief-tool/brief/templates"
 )
@@ -41,9 +43,13 @@ made from, so a rebuild renders only the pages whose inputs changed (one
 article: its pages, the pages of its actors and the site-wide pages) and a
 build with nothing to do writes nothing. The site is built in a fresh folder
 beside out/ and swapped in only when complete: a failed build leaves the
-previous out/ as it was. An article that cannot be read is reported with its
-path and left out; the others are built and the exit status is 1. An empty
-corpus is an error (status 2) unless --allow-empty.
+previous out/ as it was. out/ is replaced only when brief wrote it (it holds
+a .brief-site file) or it is empty, and it may not be or hold the corpus, the
+templates, the dictionaries, the cache, the working directory or your home
+folder (--force-out replaces a folder brief did not write). An article that
+cannot be read is reported with its path and left out; the others are built
+and the exit status is 1. An empty corpus is an error (status 2) unless
+--allow-empty.
 
 On a terminal a progress bar shows each stage; otherwise (CI, a pipe) each
 stage is logged in key=value lines. --json prints a summary object on stdout.
@@ -141,7 +147,10 @@ func (a *app) build(ctx context.Context, f buildFlags, rep *reporter) (*summary,
 	sum.Cache.Dir = a.cfg.Cache
 	defer func() { sum.TimingsMS.Total = ms(time.Since(start)) }()
 
-	store, err := templates.New(templates.Options{Dir: a.cfg.Templates, Strict: a.cfg.Strict})
+	if err := a.checkOut(a.forceOut); err != nil {
+		return sum, err
+	}
+	store, err := a.templateStore()
 	if err != nil {
 		return sum, err
 	}
@@ -182,6 +191,11 @@ func (a *app) build(ctx context.Context, f buildFlags, rep *reporter) (*summary,
 		}
 		inputs = a.corpusInputs(global, files)
 		if done, err := a.upToDate(inputs, sum, rep); done || err != nil {
+			// Nothing to write, but what a killed build left beside out/
+			// still goes.
+			if terr := templates.TidyOut(ctx, a.cfg.Out); terr != nil && err == nil {
+				err = terr
+			}
 			return sum, err
 		}
 		p, err := a.pipeline()
@@ -198,6 +212,10 @@ func (a *app) build(ctx context.Context, f buildFlags, rep *reporter) (*summary,
 		if err != nil {
 			return sum, err
 		}
+		for _, s := range res.Skipped {
+			rep.warn("file skipped", "file", s.Path, "reason", s.Reason)
+			sum.Warnings = append(sum.Warnings, s.String())
+		}
 		docs, failures = res.Docs, res.Errors
 		if a.cfg.Cache != "" {
 			sum.Cache.Hits, sum.Cache.Misses = res.Cached, len(res.Docs)-res.Cached
@@ -208,6 +226,12 @@ func (a *app) build(ctx context.Context, f buildFlags, rep *reporter) (*summary,
 		rep.end("analysed", "articles", len(docs), "skipped", len(failures), "cached", res.Cached)
 	}
 	sum.TimingsMS.Analyze = ms(time.Since(t))
+	for _, d := range docs {
+		for _, w := range d.Warnings {
+			rep.warn("article warning", "warning", w.Format(d.Doc.Path))
+			sum.Warnings = append(sum.Warnings, w.Format(d.Doc.Path))
+		}
+	}
 	for _, e := range failures {
 		sum.Articles.Skipped = append(sum.Articles.Skipped, skipped{Path: failedPath(e), Reason: e.Error()})
 	}
@@ -236,9 +260,17 @@ func (a *app) build(ctx context.Context, f buildFlags, rep *reporter) (*summary,
 			rep.begin("rendering", stale)
 			return func() { rep.step(1) }
 		},
+		Force: a.forceOut,
+		OnWait: func(lock string) {
+			rep.warn("waiting for another build into the same folder", "out", a.cfg.Out, "lock", lock)
+		},
 	})
 	sum.TimingsMS.Render = ms(time.Since(t))
 	sum.Pages.Files, sum.Pages.Rendered, sum.Pages.Kept, sum.Pages.Removed = stats.Files, stats.Rendered, stats.Kept, stats.Removed
+	var oe *templates.OutError
+	if errors.As(err, &oe) {
+		return sum, &ConfigError{File: a.cfg.fileFor("out"), Key: "out", Err: err}
+	}
 	if err != nil {
 		return sum, err
 	}
@@ -305,8 +337,12 @@ func (a *app) globalKey(store *templates.Store) string {
 		// Without a fingerprint no earlier page can be trusted.
 		fp = fmt.Sprint("unknown program ", time.Now().UnixNano())
 	}
-	return hashKey(fp, fmt.Sprintf("strict=%v", a.cfg.Strict), a.cfg.Site.Title, a.cfg.Corpus,
-		fmt.Sprint(a.cfg.Limits.MaxFileBytes), store.Digest())
+	// Every limit but the number of workers can change what is built
+	// (what is cut, what is skipped).
+	limits := a.cfg.Limits
+	limits.Workers = 0
+	return hashKey(fp, fmt.Sprintf("strict=%v follow=%v limits=%+v", a.cfg.Strict, a.cfg.FollowSymlinksOutside, limits), a.cfg.Site.Title, a.cfg.Corpus,
+		store.Digest())
 }
 
 // corpusInputs sums up everything a build of the corpus reads: global and
@@ -321,7 +357,7 @@ func (a *app) corpusInputs(global string, files []string) string {
 		switch {
 		case err != nil:
 			fmt.Fprintf(h, "%s\x00error %v\x00", name, err)
-		case !fi.Mode().IsRegular() || (a.cfg.Limits.MaxFileBytes > 0 && fi.Size() > a.cfg.Limits.MaxFileBytes):
+		case !fi.Mode().IsRegular() || (a.cfg.Limits.MaxFileBytes > 0 && fi.Size() > int64(a.cfg.Limits.MaxFileBytes)):
 			fmt.Fprintf(h, "%s\x00%v %d %d\x00", name, fi.Mode(), fi.Size(), fi.ModTime().UnixNano())
 		default:
 			b, err := os.ReadFile(filepath.Join(a.cfg.Corpus, name))
@@ -343,12 +379,9 @@ func (a *app) fingerprint() string {
 	if err != nil {
 		fp = ""
 	} else {
-		for _, d := range append(append([]string(nil), a.cfg.Dictionaries...), a.cfg.Rules...) {
-			if b, err := os.ReadFile(d); err == nil {
-				sum := sha256.Sum256(b)
-				fp += hex.EncodeToString(sum[:])
-			}
-		}
+		// A dictionary that is no regular file (a FIFO) is never read:
+		// building the pipeline reports it.
+		fp += pipeline.HashFiles(append(append([]string(nil), a.cfg.Dictionaries...), a.cfg.Rules...), int64(a.cfg.Limits.MaxFileBytes))
 	}
 	a.fp = &fp
 	return fp
@@ -367,18 +400,43 @@ func (a *app) pipeline() (*pipeline.Pipeline, error) { return a.pipelineWith(fal
 
 // pipelineWith builds the pipeline, recording rule traces when explain.
 func (a *app) pipelineWith(explain bool) (*pipeline.Pipeline, error) {
-	ex, err := pipeline.Standard(a.cfg.Dictionaries, a.cfg.Rules...)
+	o := a.pipelineOptions()
+	o.Explain = explain
+	ex, err := pipeline.StandardWith(o, a.cfg.Dictionaries, a.cfg.Rules...)
 	if err != nil {
 		// A bad dictionary or rule file is a configuration error: the
 		// error names the file, line and column.
 		return nil, &ConfigError{Err: err}
 	}
-	return pipeline.New(pipeline.Options{
-		MaxFileBytes: a.cfg.Limits.MaxFileBytes,
-		Workers:      a.cfg.Limits.Workers,
-		Extractors:   ex,
-		Explain:      explain,
-	})
+	o.Extractors = ex
+	return pipeline.New(o)
+}
+
+// templateStore reads the templates the configuration asks for.
+func (a *app) templateStore() (*templates.Store, error) {
+	return templates.New(templates.Options{Dir: a.cfg.Templates, Strict: a.cfg.Strict, MaxPageBytes: int64(a.cfg.Limits.PageBytes)})
+}
+
+// pipelineOptions turns the configuration into the pipeline's options.
+func (a *app) pipelineOptions() pipeline.Options {
+	l := a.cfg.Limits
+	return pipeline.Options{
+		MaxFileBytes: int64(l.MaxFileBytes),
+		Workers:      l.Workers,
+		Ingest: ingest.Options{
+			Strict:           a.cfg.Strict,
+			FrontMatterBytes: int64(l.FrontMatterBytes),
+			YAMLDepth:        l.YAMLDepth,
+			YAMLAliasNodes:   int64(l.YAMLAliasNodes),
+			HTMLDepth:        l.HTMLDepth,
+			HTMLTokens:       l.HTMLTokens,
+			HTMLTokenBytes:   int(l.HTMLTokenBytes),
+		},
+		Text:                  nlp.Limits{MaxRunBytes: int(l.MaxRunBytes), MaxSentenceBytes: int(l.MaxSentenceBytes)},
+		ArticleTimeout:        l.ArticleTimeout,
+		FollowSymlinksOutside: a.cfg.FollowSymlinksOutside,
+		ReservedIDs:           templates.Reserved(),
+	}
 }
 
 // cache returns the analysis cache the configuration asks for, or nil; a
@@ -394,7 +452,13 @@ func (a *app) cache(readOnly bool) pipeline.Cache {
 	if fp == "" {
 		return nil // without a fingerprint no entry can be trusted
 	}
-	c := &pipeline.DirCache{Dir: a.cfg.Cache, Fingerprint: fp}
+	// The settings that change what an analysis holds (strictness, the
+	// bounds of ingest and of the text) are in the key too.
+	o := a.pipelineOptions()
+	fp += fmt.Sprintf(" strict=%v text=%+v ingest=%+v", a.cfg.Strict, o.Text, o.Ingest)
+	c := &pipeline.DirCache{Dir: a.cfg.Cache, Fingerprint: fp, OnCorrupt: func(entry, path string, err error) {
+		fmt.Fprintf(a.stderr, "brief: warning: %s: the cached analysis %s is corrupt (%v): analysed again\n", path, entry, err)
+	}}
 	if readOnly {
 		return readOnlyCache{c}
 	}

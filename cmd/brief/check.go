@@ -37,8 +37,8 @@ that cannot be read.`,
 				fmt.Fprintln(a.stderr, "brief:", err)
 				problems = append(problems, err)
 			}
-			if err := templates.CheckOut(a.cfg.Out); err != nil {
-				report(&ConfigError{File: a.cfg.fileFor("out"), Key: "out", Err: err})
+			if err := a.checkOut(a.forceOut); err != nil {
+				report(err)
 			}
 			store, err := templates.New(templates.Options{Dir: a.cfg.Templates, Strict: a.cfg.Strict})
 			if err != nil {

@@ -9,10 +9,16 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+
+	"github.com/brief-tool/brief/analyze/ingest"
+	"github.com/brief-tool/brief/analyze/nlp"
+	"github.com/brief-tool/brief/analyze/pipeline"
+	"github.com/brief-tool/brief/templates"
 )
 
 // Config is brief's effective configuration. Every field has a key in
@@ -33,10 +39,14 @@ type Config struct {
 	// Cache is a folder that keeps analyses between builds, so that a
 	// rebuild analyses only changed articles; "" turns it off.
 	Cache string `mapstructure:"cache" yaml:"cache"`
-	// Strict makes a missing field in a template an error.
-	Strict bool   `mapstructure:"strict" yaml:"strict"`
-	Site   Site   `mapstructure:"site" yaml:"site"`
-	Limits Limits `mapstructure:"limits" yaml:"limits"`
+	// Strict makes a missing field in a template an error, and so an
+	// unknown front-matter key or a value of the wrong type.
+	Strict bool `mapstructure:"strict" yaml:"strict"`
+	// FollowSymlinksOutside lets the corpus hold links to files outside
+	// it; otherwise they are reported and skipped.
+	FollowSymlinksOutside bool   `mapstructure:"follow_symlinks_outside" yaml:"follow_symlinks_outside"`
+	Site                  Site   `mapstructure:"site" yaml:"site"`
+	Limits                Limits `mapstructure:"limits" yaml:"limits"`
 }
 
 // Site configures the generated site.
@@ -44,13 +54,34 @@ type Site struct {
 	Title string `mapstructure:"title" yaml:"title"`
 }
 
-// Limits bound the work brief does.
+// Limits bound the work brief does, whatever the input (README, Safety).
+// Sizes accept units (5MiB); 0 means no limit unless said otherwise.
 type Limits struct {
-	// MaxFileBytes rejects larger articles.
-	MaxFileBytes int64 `mapstructure:"max_file_bytes" yaml:"max_file_bytes"`
+	// MaxFileBytes rejects larger articles and dictionaries.
+	MaxFileBytes ByteSize `mapstructure:"max_file_bytes" yaml:"max_file_bytes"`
 	// Workers analyses this many articles at once; 0 means one per CPU.
 	Workers int `mapstructure:"workers" yaml:"workers"`
+	// ArticleTimeout is the time one article's analysis may take.
+	ArticleTimeout time.Duration `mapstructure:"article_timeout" yaml:"article_timeout"`
+	// MaxSentenceBytes cuts longer sentences at white space; MaxRunBytes
+	// tokenizes longer runs without white space in pieces (0: default).
+	MaxSentenceBytes ByteSize `mapstructure:"max_sentence_bytes" yaml:"max_sentence_bytes"`
+	MaxRunBytes      ByteSize `mapstructure:"max_run_bytes" yaml:"max_run_bytes"`
+	// FrontMatterBytes, YAMLDepth and YAMLAliasNodes bound front matter;
+	// the last two bound dictionaries too.
+	FrontMatterBytes ByteSize `mapstructure:"front_matter_bytes" yaml:"front_matter_bytes"`
+	YAMLDepth        int      `mapstructure:"yaml_depth" yaml:"yaml_depth"`
+	YAMLAliasNodes   int      `mapstructure:"yaml_alias_nodes" yaml:"yaml_alias_nodes"`
+	// HTMLDepth, HTMLTokens and HTMLTokenBytes bound HTML pages.
+	HTMLDepth      int      `mapstructure:"html_depth" yaml:"html_depth"`
+	HTMLTokens     int      `mapstructure:"html_tokens" yaml:"html_tokens"`
+	HTMLTokenBytes ByteSize `mapstructure:"html_token_bytes" yaml:"html_token_bytes"`
+	// PageBytes is the most a template may render for one page.
+	PageBytes ByteSize `mapstructure:"page_bytes" yaml:"page_bytes"`
 }
+
+// maxWorkers caps limits.workers: each worker holds an article's analysis.
+const maxWorkers = 256
 
 // defaults is the configuration with nothing set.
 var defaults = Config{
@@ -60,7 +91,19 @@ var defaults = Config{
 	Dictionaries: []string{},
 	Rules:        []string{},
 	Site:         Site{Title: "Briefing packs"},
-	Limits:       Limits{MaxFileBytes: 5 << 20},
+	Limits: Limits{
+		MaxFileBytes:     ByteSize(pipeline.Default.MaxFileBytes),
+		ArticleTimeout:   pipeline.Default.ArticleTimeout,
+		MaxSentenceBytes: ByteSize(nlp.DefaultLimits.MaxSentenceBytes),
+		MaxRunBytes:      ByteSize(nlp.DefaultLimits.MaxRunBytes),
+		FrontMatterBytes: ByteSize(ingest.Default.FrontMatterBytes),
+		YAMLDepth:        ingest.Default.YAMLDepth,
+		YAMLAliasNodes:   int(ingest.Default.YAMLAliasNodes),
+		HTMLDepth:        ingest.Default.HTMLDepth,
+		HTMLTokens:       ingest.Default.HTMLTokens,
+		HTMLTokenBytes:   ByteSize(ingest.Default.HTMLTokenBytes),
+		PageBytes:        ByteSize(templates.DefaultPageBytes),
+	},
 }
 
 // configKeys lists every key, flattened with ".", from Config's tags.
@@ -271,13 +314,28 @@ func (c *loaded) validate() error {
 	if c.Out == "" {
 		bad("out", "must not be empty")
 	} else if abs, err := filepath.Abs(c.Out); err == nil && (abs == "/" || abs == filepath.Dir(abs)) {
-		bad("out", "refusing to replace a filesystem root")
+		bad("out", "refusing to write the site to "+c.Out+": it is the root of a file system")
 	}
-	if c.Limits.MaxFileBytes < 0 {
-		bad("limits.max_file_bytes", "must be zero (no limit) or positive")
+	if c.Limits.Workers < 0 || c.Limits.Workers > maxWorkers {
+		bad("limits.workers", fmt.Sprintf("must be from 0 (one per CPU) to %d", maxWorkers))
 	}
-	if c.Limits.Workers < 0 {
-		bad("limits.workers", "must be zero (one per CPU) or positive")
+	if c.Limits.ArticleTimeout < 0 {
+		bad("limits.article_timeout", "must be zero (no limit) or positive")
+	}
+	for _, k := range configKeys() {
+		if !strings.HasPrefix(k, "limits.") {
+			continue
+		}
+		switch v := valueAt(c.Config, k).(type) {
+		case ByteSize:
+			if v < 0 {
+				bad(k, "must be zero (no limit) or positive")
+			}
+		case int:
+			if v < 0 {
+				bad(k, "must be zero (no limit) or positive")
+			}
+		}
 	}
 	return errors.Join(errs...)
 }
@@ -289,34 +347,56 @@ func (c *loaded) fileFor(key string) string {
 	return ""
 }
 
-// stringToScalarHook converts environment strings to the field's type, as
-// environment variables are always strings; values from YAML keep their
-// types, so `workers: "two"` in a file is a type error.
+// stringToScalarHook converts environment strings (and flags of custom
+// types) to the field's type, as environment variables are always strings,
+// and reads every number strictly: "5 x" or "1e3" for a whole number, and
+// 1.5 in YAML, are errors rather than 5, 1 and 1. Values from YAML keep
+// their types otherwise, so `workers: "two"` in a file is a type error.
 func stringToScalarHook(from, to reflect.Type, data any) (any, error) {
-	s, ok := data.(string)
-	if !ok || from.Kind() != reflect.String {
+	switch to {
+	case reflect.TypeOf(ByteSize(0)):
+		switch v := data.(type) {
+		case string:
+			return parseByteSize(v)
+		case float64, float32:
+			return nil, fmt.Errorf("want a whole number of bytes, found %v", v)
+		}
+		return data, nil
+	case reflect.TypeOf(time.Duration(0)):
+		switch v := data.(type) {
+		case string:
+			return parseDuration(v)
+		case int, int64, uint64:
+			if fmt.Sprint(v) == "0" {
+				return time.Duration(0), nil
+			}
+			return nil, fmt.Errorf("want a duration with its unit (%vs, %vm), found the number %v", v, v, v)
+		}
 		return data, nil
 	}
 	switch to.Kind() {
-	case reflect.Bool, reflect.Int, reflect.Int64:
-		var out any
-		var err error
-		switch to.Kind() {
-		case reflect.Bool:
-			out, err = parseBool(s)
-		default:
-			var n int64
-			_, err = fmt.Sscan(s, &n)
-			if to.Kind() == reflect.Int {
-				out = int(n)
-			} else {
-				out = n
+	case reflect.Int, reflect.Int64:
+		switch v := data.(type) {
+		case float64, float32:
+			return nil, fmt.Errorf("want a whole number, found %v", v)
+		case string:
+			n, err := parseInt(v)
+			if err != nil {
+				return nil, err
 			}
+			if to.Kind() == reflect.Int {
+				return int(n), nil
+			}
+			return n, nil
 		}
-		if err != nil {
-			return nil, fmt.Errorf("cannot read %q as %s", s, to.Kind())
+	case reflect.Bool:
+		if s, ok := data.(string); ok && from.Kind() == reflect.String {
+			b, err := parseBool(s)
+			if err != nil {
+				return nil, fmt.Errorf("cannot read %q as bool", s)
+			}
+			return b, nil
 		}
-		return out, nil
 	}
 	return data, nil
 }

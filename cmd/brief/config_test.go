@@ -245,6 +245,18 @@ func TestConfigErrors(t *testing.T) {
 		{name: "env of the wrong type", env: map[string]string{"BRIEF_LIMITS_WORKERS": "lots"}, key: "limits.workers", contains: []string{"lots"}},
 		{name: "flag of the wrong type", args: []string{"--limits-workers", "lots"}, contains: []string{"limits-workers"}},
 		{name: "missing --config file", args: []string{"--config", "nope.yaml"}, contains: []string{"nope.yaml"}},
+		// Numbers are read strictly (issue 15): none of these is 5 or 1.
+		{name: "a size with a unknown unit in the environment", env: map[string]string{"BRIEF_LIMITS_MAX_FILE_BYTES": "5 x"}, key: "limits.max_file_bytes", contains: []string{"5 x", "environment BRIEF_LIMITS_MAX_FILE_BYTES"}},
+		{name: "an exponent for a size", env: map[string]string{"BRIEF_LIMITS_MAX_FILE_BYTES": "1e3"}, key: "limits.max_file_bytes", contains: []string{"1e3"}},
+		{name: "a fraction of a size", yaml: "limits: {max_file_bytes: 1.5MB}\n", key: "limits.max_file_bytes", contains: []string{"1.5MB"}},
+		{name: "trailing words after workers", env: map[string]string{"BRIEF_LIMITS_WORKERS": "5 x"}, key: "limits.workers", contains: []string{"5 x"}},
+		{name: "an exponent for workers", env: map[string]string{"BRIEF_LIMITS_WORKERS": "1e3"}, key: "limits.workers", contains: []string{"1e3"}},
+		{name: "a fraction of a worker", yaml: "limits: {workers: 1.5}\n", key: "limits.workers", contains: []string{"whole number", "1.5"}},
+		{name: "too many workers", args: []string{"--limits-workers", "100000000"}, key: "limits.workers", contains: []string{"256"}},
+		{name: "a timeout without a unit", yaml: "limits: {article_timeout: 60}\n", key: "limits.article_timeout", contains: []string{"unit"}},
+		{name: "a timeout that is not one", env: map[string]string{"BRIEF_LIMITS_ARTICLE_TIMEOUT": "soon"}, key: "limits.article_timeout", contains: []string{"soon"}},
+		{name: "a negative limit", yaml: "limits: {html_depth: -1}\n", key: "limits.html_depth"},
+		{name: "a size flag that is not one", args: []string{"--limits-max-file-bytes", "lots"}, contains: []string{"limits-max-file-bytes", "lots"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -280,6 +292,42 @@ func TestConfigErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Sizes accept units, in the file, the environment and flags.
+func TestConfigByteSizes(t *testing.T) {
+	for _, tt := range []struct {
+		yaml, env, flag string
+		want            string
+	}{
+		{yaml: "limits: {max_file_bytes: 5MB}\n", want: "5000000"},
+		{yaml: "limits: {max_file_bytes: 5MiB}\n", want: "5242880"},
+		{yaml: "limits: {max_file_bytes: 1024}\n", want: "1024"},
+		{env: "64 KiB", want: "65536"},
+		{env: "2gb", want: "2000000000"},
+		{flag: "3MiB", want: "3145728"},
+		{flag: "0", want: "0"},
+	} {
+		dir := inTempDir(t)
+		if tt.yaml != "" {
+			writeFile(t, filepath.Join(dir, "brief.yaml"), tt.yaml)
+		}
+		env := map[string]string{}
+		if tt.env != "" {
+			env["BRIEF_LIMITS_MAX_FILE_BYTES"] = tt.env
+		}
+		args := []string{"config"}
+		if tt.flag != "" {
+			args = append(args, "--limits-max-file-bytes", tt.flag)
+		}
+		out, _, err := run(t, env, args...)
+		if err != nil {
+			t.Fatalf("%+v: %v", tt, err)
+		}
+		if got := parseConfig(t, out)["limits.max_file_bytes"].value; got != tt.want {
+			t.Errorf("%+v: max_file_bytes = %s, want %s", tt, got, tt.want)
+		}
 	}
 }
 

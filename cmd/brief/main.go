@@ -18,18 +18,27 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
 )
 
-func main() {
+func main() { os.Exit(runMain()) }
+
+// runMain runs brief on the process's arguments, prints the error if any
+// and returns the exit status.
+func runMain() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := Execute(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
-	if err != nil {
+	switch {
+	case errors.Is(err, context.Canceled):
+		// Every command stops before writing: nothing was replaced.
+		fmt.Fprintln(os.Stderr, "brief: interrupted: nothing was replaced")
+	case err != nil:
 		fmt.Fprintln(os.Stderr, "brief:", err)
-		os.Exit(exitCode(err))
 	}
+	return exitCode(err)
 }

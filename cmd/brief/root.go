@@ -34,6 +34,9 @@ type app struct {
 	// memCache keeps analyses between the rebuilds of brief serve when
 	// no cache folder is set.
 	memCache pipeline.Cache
+	// forceOut is --force-out: replace an output folder brief did not
+	// write (see checkOut).
+	forceOut bool
 	// started is set once cobra has parsed the command line and accepted
 	// the arguments: an error before that is a usage error.
 	started bool
@@ -102,11 +105,13 @@ every finding links to the sentence it came from.`,
 	pf.String("templates", "", "folder of templates that override the defaults by file name")
 	pf.StringSlice("dictionaries", nil, "extra actor dictionary files (YAML)")
 	pf.StringSlice("rules", nil, "extra rule files: word classes and rules (YAML)")
-	pf.Bool("strict", false, "make a missing field in a template an error")
-	pf.Int("limits-workers", 0, "articles analysed at once (0: one per CPU)")
-	pf.Int64("limits-max-file-bytes", defaults.Limits.MaxFileBytes, "reject larger articles")
+	pf.Bool("strict", false, "make a missing field in a template, and an unknown front-matter key or a wrong type, an error")
+	pf.Int("limits-workers", 0, "articles analysed at once (0: one per CPU, at most 256)")
+	maxFile := defaults.Limits.MaxFileBytes
+	pf.Var(&maxFile, "limits-max-file-bytes", "reject larger articles (bytes, or with a unit: 5MiB)")
 	pf.String("cache", "", "folder that keeps analyses between builds (env BRIEF_CACHE; \"\" turns it off)")
 	pf.Bool("no-cache", false, "analyse every article afresh and keep nothing (overrides --cache and BRIEF_CACHE)")
+	pf.BoolVar(&a.forceOut, "force-out", false, "replace the output folder even if brief did not write it")
 	root.AddCommand(a.buildCmd(), a.checkCmd(), a.serveCmd(), a.analyzeCmd(), a.evalCmd(), a.configCmd(), a.versionCmd(), a.templatesCmd())
 	return root
 }

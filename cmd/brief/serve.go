@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"html"
@@ -13,6 +15,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,7 +27,6 @@ import (
 
 	"github.com/brief-tool/brief/analyze"
 	"github.com/brief-tool/brief/analyze/ingest"
-	"github.com/brief-tool/brief/templates"
 )
 
 // testServeReady, when set by a test, is told the address brief serve
@@ -67,14 +69,14 @@ unless --allow-remote is given too.`,
 				return &usageError{fmt.Errorf("--bind %s would let other machines read the site; add --allow-remote to allow it", bind)}
 			}
 			// The same policy on the out folder as brief build.
-			if err := templates.CheckOut(a.cfg.Out); err != nil {
-				return &ConfigError{File: a.cfg.fileFor("out"), Key: "out", Err: err}
+			if err := a.checkOut(a.forceOut); err != nil {
+				return err
 			}
 			ctx := cmd.Context()
 			if a.cfg.Cache == "" {
 				a.memCache = &memCache{m: map[[32]byte]*analyze.Analysis{}}
 			}
-			s := &siteServer{a: a, flags: cmd.Flags(), rep: newReporter(a.stderr, false, quiet), changed: make(chan struct{})}
+			s := &siteServer{a: a, flags: cmd.Flags(), rep: newReporter(a.stderr, false, quiet), changed: make(chan struct{}), nonce: newNonce()}
 			s.rebuild(ctx, nil)
 			if err := ctx.Err(); err != nil {
 				return err
@@ -140,6 +142,10 @@ type siteServer struct {
 	gen     int           // counts rebuilds that changed what is served
 	changed chan struct{} // closed and replaced when gen changes
 	watched map[string]bool
+	// nonce lets the reloading script and the error box through the
+	// pages' Content-Security-Policy, which forbids every other script and
+	// inline style (see inject).
+	nonce string
 }
 
 // rebuild reloads the configuration and builds the site, keeping the
@@ -398,13 +404,58 @@ func (s *siteServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(s.inject(data))
 }
 
+// cspRe finds the Content-Security-Policy the layout gives every page.
+var cspRe = regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`)
+
+// servePolicy widens a page's policy for the server: scripts and inline
+// styles that carry nonce, and the event stream. A directive given twice
+// counts only the first time, so each is replaced, not added again.
+func servePolicy(policy, nonce string) string {
+	set := map[string]string{
+		"script-src":  "script-src 'nonce-" + nonce + "'",
+		"style-src":   "style-src 'self' 'nonce-" + nonce + "'",
+		"connect-src": "connect-src 'self'",
+	}
+	var out []string
+	for _, d := range strings.Split(policy, ";") {
+		d = strings.TrimSpace(d)
+		name, _, _ := strings.Cut(d, " ")
+		if r, ok := set[name]; ok {
+			d = r
+			delete(set, name)
+		}
+		if d != "" {
+			out = append(out, d)
+		}
+	}
+	for _, name := range []string{"script-src", "style-src", "connect-src"} {
+		if r, ok := set[name]; ok {
+			out = append(out, r)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// newNonce returns a random nonce for a server's script and style.
+func newNonce() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	return base64.StdEncoding.EncodeToString(b)
+}
+
 // inject adds the reloading script to a page and, after a failed rebuild,
-// the error at the top of its body.
+// the error at the top of its body. The page's Content-Security-Policy
+// (no script, no inline style) is widened for the server's nonce alone,
+// and for the event stream from the server.
 func (s *siteServer) inject(page []byte) []byte {
 	s.mu.Lock()
 	err, gen := s.err, s.gen
 	s.mu.Unlock()
-	script := []byte(`<script src="/__brief/live.js" data-gen="` + strconv.Itoa(gen) + `"></script>` + "\n")
+	if m := cspRe.FindSubmatchIndex(page); m != nil {
+		policy := servePolicy(string(page[m[2]:m[3]]), s.nonce)
+		page = append(page[:m[2]:m[2]], append([]byte(policy), page[m[3]:]...)...)
+	}
+	script := []byte(`<script nonce="` + s.nonce + `" src="/__brief/live.js" data-gen="` + strconv.Itoa(gen) + `"></script>` + "\n")
 	if i := bytes.LastIndex(page, []byte("</body>")); i >= 0 {
 		page = append(page[:i:i], append(script, page[i:]...)...)
 	} else {
@@ -413,9 +464,10 @@ func (s *siteServer) inject(page []byte) []byte {
 	if err == nil {
 		return page
 	}
-	box := []byte(`<div id="brief-error" role="alert" style="margin:0;padding:1rem 1.5rem;background:#fde8e8;color:#7a1010;border-bottom:3px solid #c53030;font:14px/1.4 system-ui,sans-serif">` +
-		`<strong>brief: the last rebuild failed; this is the last good site.</strong>` +
-		`<pre style="white-space:pre-wrap;margin:.5rem 0 0">` + html.EscapeString(err.Error()) + `</pre></div>` + "\n")
+	box := []byte(`<style nonce="` + s.nonce + `">#brief-error{margin:0;padding:1rem 1.5rem;background:#fde8e8;color:#7a1010;border-bottom:3px solid #c53030;font:14px/1.4 system-ui,sans-serif}` +
+		`#brief-error pre{white-space:pre-wrap;margin:.5rem 0 0}</style>` +
+		`<div id="brief-error" role="alert"><strong>brief: the last rebuild failed; this is the last good site.</strong>` +
+		`<pre>` + html.EscapeString(err.Error()) + `</pre></div>` + "\n")
 	if i := bytes.Index(page, []byte("<body")); i >= 0 {
 		if j := bytes.IndexByte(page[i:], '>'); j >= 0 {
 			at := i + j + 1

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -150,6 +151,10 @@ func (b *builds) next() string {
 // written to out/, rebuilds when an article, the configuration or a
 // template changes, and after a failed rebuild keeps serving the last good
 // site with the error on every page.
+// liveScriptRe is the reloading script serve adds before </body>, with the
+// nonce the page's Content-Security-Policy lets through.
+var liveScriptRe = regexp.MustCompile(`<script nonce="([^"]+)" src="/__brief/live.js" data-gen="1"></script>\n</body>`)
+
 func TestServe(t *testing.T) {
 	dir := inTempDir(t)
 	corpus := newCorpus(t, dir)
@@ -158,7 +163,7 @@ func TestServe(t *testing.T) {
 		t.Errorf("serving on %s, want 127.0.0.1", base)
 	}
 	code, page := get(t, base+"gulf-hotline/index.html")
-	if code != 200 || !strings.Contains(page, "A Line Across the Gulf") || !strings.Contains(page, `<script src="/__brief/live.js" data-gen="1"></script>`+"\n</body>") {
+	if code != 200 || !strings.Contains(page, "A Line Across the Gulf") || !liveScriptRe.MatchString(page) {
 		t.Fatalf("pack: %d\n%.300s", code, page)
 	}
 	if code, index := get(t, base); code != 200 || !strings.Contains(index, "gulf-hotline/") {
@@ -166,6 +171,9 @@ func TestServe(t *testing.T) {
 	}
 	if code, js := get(t, base+"__brief/live.js"); code != 200 || !strings.Contains(js, "EventSource") {
 		t.Errorf("live.js: %d %q", code, js)
+	}
+	if m := liveScriptRe.FindStringSubmatch(page); m == nil || !strings.Contains(page, "script-src 'nonce-"+m[1]+"'") {
+		t.Errorf("the page's Content-Security-Policy does not let the reloading script's nonce through")
 	}
 	if code, _ := get(t, base+"style.css"); code != 200 {
 		t.Errorf("style.css: %d", code)

@@ -16,9 +16,17 @@ import (
 )
 
 // Decode parses data as a single YAML document and decodes it into v,
-// rejecting unknown keys. It returns the syntax tree so that later checks can
-// point at a position.
-func Decode(path string, data []byte, v any) (f *ast.File, err error) {
+// rejecting unknown keys and anything over DefaultBounds. It returns the
+// syntax tree so that later checks can point at a position.
+func Decode(path string, data []byte, v any) (*ast.File, error) {
+	return DecodeWith(path, data, v, DefaultBounds)
+}
+
+// DecodeWith is Decode within the bounds b.
+func DecodeWith(path string, data []byte, v any, b Bounds) (f *ast.File, err error) {
+	if err := precheck(path, data, b); err != nil {
+		return nil, err
+	}
 	defer func() {
 		// A panic in the YAML library on a malformed file is the file's
 		// problem to report, not a crash.
@@ -29,6 +37,9 @@ func Decode(path string, data []byte, v any) (f *ast.File, err error) {
 	f, err = parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, yamlError(path, err)
+	}
+	if err := checkFile(path, f, b); err != nil {
+		return nil, err
 	}
 	var body ast.Node
 	for _, d := range f.Docs {

@@ -31,29 +31,83 @@ var frontMatterKeys = map[string]bool{
 // Options.Strict: articles come from many tools, and each adds keys of its
 // own.
 func (r *reader) frontMatter(doc *analyze.Doc, yml []byte, first int) error {
-	at := func(line, col int, err error) error {
-		if line > 0 {
-			line += first - 1
-		}
-		return &Error{Line: line, Col: col, Err: fmt.Errorf("front matter: %w", err)}
+	fm := fmReader{r: r, first: first}
+	body, err := fm.parse(yml)
+	if err != nil || body == nil {
+		return err // body is nil for nothing but comments
 	}
-	o := r.opts
+	var values map[string]any
+	if err := yaml.NodeToValue(body, &values); err != nil {
+		var ye yaml.Error
+		if errors.As(err, &ye) && ye.GetToken() != nil && ye.GetToken().Position != nil {
+			p := ye.GetToken().Position
+			return fm.at(p.Line, p.Column, errors.New(ye.GetMessage()))
+		}
+		return fm.at(1, 1, err)
+	}
+	fm.pos = keyPositions(body)
+	f, err := fm.fields(values)
+	if err != nil {
+		return err
+	}
+	return fm.apply(doc, f)
+}
+
+// fmReader reads one front matter block that starts at line first of its
+// file, for the reader r.
+type fmReader struct {
+	r     *reader
+	first int
+	// pos holds the line and column of each top-level key.
+	pos map[string][2]int
+}
+
+// frontMatterFields are the values of the keys brief reads.
+type frontMatterFields struct {
+	title, published, date, source, url, kind string
+	authors, author, tags                     []string
+}
+
+// at returns err at a line and column of the front matter, as a line and
+// column of the file.
+func (fm *fmReader) at(line, col int, err error) error {
+	if line > 0 {
+		line += fm.first - 1
+	}
+	return &Error{Line: line, Col: col, Err: fmt.Errorf("front matter: %w", err)}
+}
+
+// lenient returns err under --strict, else warns of it at key and
+// returns nil: the value is ignored.
+func (fm *fmReader) lenient(key string, err error) error {
+	p := fm.pos[key]
+	if fm.r.opts.Strict {
+		return fm.at(p[0], p[1], fmt.Errorf("%w (an error under --strict)", err))
+	}
+	fm.r.warn(analyze.FileWarning(p[0]+fm.first-1, p[1], "front matter: %v: ignored", err))
+	return nil
+}
+
+// parse checks the limits and parses yml, returning the body of its last
+// document, or nil when it holds none.
+func (fm *fmReader) parse(yml []byte) (ast.Node, error) {
+	o := fm.r.opts
 	if o.FrontMatterBytes > 0 && int64(len(yml)) > o.FrontMatterBytes {
-		return at(1, 1, fmt.Errorf("%d bytes, over the limit of %d (limits.front_matter_bytes)", len(yml), o.FrontMatterBytes))
+		return nil, fm.at(1, 1, fmt.Errorf("%d bytes, over the limit of %d (limits.front_matter_bytes)", len(yml), o.FrontMatterBytes))
 	}
 	f, err := yamlfile.Parse("", yml, yamlfile.Bounds{MaxDepth: o.YAMLDepth, MaxAliasNodes: o.YAMLAliasNodes})
 	if err != nil {
 		var fe *analyze.FileError
-		if errors.As(err, &fe) {
-			switch {
-			case errors.Is(err, yamlfile.ErrTooDeep):
-				fe.Err = fmt.Errorf("%w (limits.yaml_depth)", fe.Err)
-			case errors.Is(err, yamlfile.ErrTooManyAliases):
-				fe.Err = fmt.Errorf("%w (limits.yaml_alias_nodes)", fe.Err)
-			}
-			return at(fe.Line, fe.Col, fe.Err)
+		if !errors.As(err, &fe) {
+			return nil, fm.at(0, 0, err)
 		}
-		return at(0, 0, err)
+		switch {
+		case errors.Is(err, yamlfile.ErrTooDeep):
+			fe.Err = fmt.Errorf("%w (limits.yaml_depth)", fe.Err)
+		case errors.Is(err, yamlfile.ErrTooManyAliases):
+			fe.Err = fmt.Errorf("%w (limits.yaml_alias_nodes)", fe.Err)
+		}
+		return nil, fm.at(fe.Line, fe.Col, fe.Err)
 	}
 	var body ast.Node
 	for _, d := range f.Docs {
@@ -61,33 +115,22 @@ func (r *reader) frontMatter(doc *analyze.Doc, yml []byte, first int) error {
 			body = d.Body
 		}
 	}
-	if body == nil {
-		return nil // nothing but comments
-	}
-	var values map[string]any
-	if err := yaml.NodeToValue(body, &values); err != nil {
-		var ye yaml.Error
-		if errors.As(err, &ye) && ye.GetToken() != nil && ye.GetToken().Position != nil {
-			p := ye.GetToken().Position
-			return at(p.Line, p.Column, errors.New(ye.GetMessage()))
-		}
-		return at(1, 1, err)
-	}
-	pos := keyPositions(body)
+	return body, nil
+}
+
+// fields reads the known keys of values in the order they are written;
+// an unknown key or a value of the wrong type is lenient.
+func (fm *fmReader) fields(values map[string]any) (frontMatterFields, error) {
 	keys := make([]string, 0, len(values))
 	for k := range values {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(i, j int) bool { return pos[keys[i]][0] < pos[keys[j]][0] })
-	var fm struct {
-		title, published, date, source, url, kind string
-		authors, author, tags                     []string
-	}
-	strs := map[string]*string{"title": &fm.title, "published": &fm.published, "date": &fm.date,
-		"source": &fm.source, "url": &fm.url, "kind": &fm.kind}
-	lists := map[string]*[]string{"authors": &fm.authors, "author": &fm.author, "tags": &fm.tags}
+	sort.Slice(keys, func(i, j int) bool { return fm.pos[keys[i]][0] < fm.pos[keys[j]][0] })
+	var f frontMatterFields
+	strs := map[string]*string{"title": &f.title, "published": &f.published, "date": &f.date,
+		"source": &f.source, "url": &f.url, "kind": &f.kind}
+	lists := map[string]*[]string{"authors": &f.authors, "author": &f.author, "tags": &f.tags}
 	for _, k := range keys {
-		p := pos[k]
 		list, known := frontMatterKeys[k]
 		var err error
 		switch {
@@ -104,40 +147,40 @@ func (r *reader) frontMatter(doc *analyze.Doc, yml []byte, first int) error {
 		if known {
 			err = fmt.Errorf("%s: %w", k, err)
 		}
-		if o.Strict {
-			return at(p[0], p[1], fmt.Errorf("%w (an error under --strict)", err))
+		if err := fm.lenient(k, err); err != nil {
+			return f, err
 		}
-		r.warn(analyze.FileWarning(p[0]+first-1, p[1], "front matter: %v: ignored", err))
 	}
-	doc.Title = strings.TrimSpace(fm.title)
-	doc.Authors = append(fm.authors, fm.author...)
-	pub, pubKey := fm.published, "published"
+	return f, nil
+}
+
+// apply sets the document's fields from f: a date brief cannot read is an
+// error, a url that is no web address is lenient.
+func (fm *fmReader) apply(doc *analyze.Doc, f frontMatterFields) error {
+	doc.Title = strings.TrimSpace(f.title)
+	doc.Authors = append(f.authors, f.author...)
+	pub, pubKey := f.published, "published"
 	if pub == "" {
-		pub, pubKey = fm.date, "date"
+		pub, pubKey = f.date, "date"
 	}
 	if pub = strings.TrimSpace(pub); pub != "" {
 		d, ok := NormalizeDate(pub)
 		if !ok {
-			p := pos[pubKey]
-			return at(p[0], p[1], fmt.Errorf("%s: cannot read %q as a date (want YYYY-MM-DD, YYYY-MM or YYYY)", pubKey, pub))
+			p := fm.pos[pubKey]
+			return fm.at(p[0], p[1], fmt.Errorf("%s: cannot read %q as a date (want YYYY-MM-DD, YYYY-MM or YYYY)", pubKey, pub))
 		}
 		doc.Published = d
 	}
-	doc.Source = strings.TrimSpace(fm.source)
-	if u := strings.TrimSpace(fm.url); u != "" {
+	doc.Source = strings.TrimSpace(f.source)
+	if u := strings.TrimSpace(f.url); u != "" {
 		if web, ok := WebURL(u); ok {
 			doc.URL = web
-		} else {
-			p := pos["url"]
-			err := fmt.Errorf("url: %q is not an http:// or https:// address with a host", u)
-			if o.Strict {
-				return at(p[0], p[1], fmt.Errorf("%w (an error under --strict)", err))
-			}
-			r.warn(analyze.FileWarning(p[0]+first-1, p[1], "front matter: %v: ignored", err))
+		} else if err := fm.lenient("url", fmt.Errorf("url: %q is not an http:// or https:// address with a host", u)); err != nil {
+			return err
 		}
 	}
-	doc.Tags = fm.tags
-	doc.Kind = strings.TrimSpace(fm.kind)
+	doc.Tags = f.tags
+	doc.Kind = strings.TrimSpace(f.kind)
 	return nil
 }
 

@@ -105,35 +105,27 @@ func (w *htmlWalker) walk(n *html.Node, hint analyze.SectionKind, inComments boo
 		if hint != "" && w.blockHint == "" && strings.TrimSpace(n.Data) != "" {
 			w.blockHint = hint
 		}
-		return
 	case html.ElementNode:
+		if !skipped[n.DataAtom] && n.DataAtom != atom.Img {
+			w.element(n, hint, inComments)
+		}
 	default:
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			w.walk(c, hint, inComments)
 		}
-		return
 	}
-	if skipped[n.DataAtom] {
-		return
-	}
-	if n.DataAtom == atom.Img {
-		return
-	}
+}
+
+// element walks an element: a block element flushes the paragraph before
+// and after it, a reader comment opens a group of its own, and a heading
+// or a list item marks the paragraph it holds.
+func (w *htmlWalker) element(n *html.Node, hint analyze.SectionKind, inComments bool) {
 	isBlock := blockElems[n.DataAtom]
 	prevHint, prevGroup := hint, w.group
-	if c := cue(n); c != "" {
-		hint = c
-	}
-	switch n.DataAtom {
-	case atom.Figcaption:
-		hint = analyze.SectionCaption
-	case atom.Footer, atom.Aside:
-		if hint == "" || hint == analyze.SectionBody {
-			hint = analyze.SectionBoilerplate
-		}
-	}
+	hint = elementHint(n, hint)
 	// Each reader comment, however the page marks it, is its own group.
-	startsComment := hint == analyze.SectionComments && !commentPart(n) && (cue(n) == analyze.SectionComments || (inComments && (n.DataAtom == atom.Li || n.DataAtom == atom.Article)))
+	startsComment := hint == analyze.SectionComments && !commentPart(n) &&
+		(cue(n) == analyze.SectionComments || inComments && (n.DataAtom == atom.Li || n.DataAtom == atom.Article))
 	if isBlock {
 		w.flush()
 	}
@@ -142,9 +134,7 @@ func (w *htmlWalker) walk(n *html.Node, hint analyze.SectionKind, inComments boo
 		w.group = w.groups
 	}
 	w.hint = hint
-	heading := (n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3 ||
-		n.DataAtom == atom.H4 || n.DataAtom == atom.H5 || n.DataAtom == atom.H6)
-	if heading {
+	if headings[n.DataAtom] {
 		w.heading = true
 		if n.DataAtom == atom.H1 && hint == "" {
 			w.hint = analyze.SectionTitle
@@ -164,6 +154,26 @@ func (w *htmlWalker) walk(n *html.Node, hint analyze.SectionKind, inComments boo
 		w.group = prevGroup
 	}
 	w.hint = prevHint
+}
+
+var headings = map[atom.Atom]bool{atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true}
+
+// elementHint returns the section kind an element gives what it holds:
+// its class or id, a figure caption, or a footer or aside in the body;
+// else the kind it inherits.
+func elementHint(n *html.Node, hint analyze.SectionKind) analyze.SectionKind {
+	if c := cue(n); c != "" {
+		hint = c
+	}
+	switch n.DataAtom {
+	case atom.Figcaption:
+		return analyze.SectionCaption
+	case atom.Footer, atom.Aside:
+		if hint == "" || hint == analyze.SectionBody {
+			return analyze.SectionBoilerplate
+		}
+	}
+	return hint
 }
 
 // cue reads what an element's class or id says it is, from the words page

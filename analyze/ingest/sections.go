@@ -180,84 +180,112 @@ func dateOf(s string) string {
 // classifyTail finds where the article ends: the author bios, the boxes and
 // the reader comments after the body.
 func classifyTail(doc *analyze.Doc, blocks []block, bodyStart int) {
-	n := len(blocks)
-	// Comments: after a thread header, or a run of numbered or "X says:"
-	// replies that lasts to the end of the page and follows the body's end.
-	commentsAt := n
-	for i := bodyStart + 1; i < n; i++ {
-		if blocks[i].kind == analyze.SectionComments || commentHeadRe.MatchString(blocks[i].text) && wordCount(blocks[i].text) <= 12 {
-			commentsAt = i
-			break
+	t := tail{doc: doc, blocks: blocks, bodyStart: bodyStart}
+	commentsAt := t.commentHeader()
+	if commentsAt == len(blocks) {
+		commentsAt = t.unheadedComments()
+	}
+	t.labelBios(t.start(commentsAt), commentsAt)
+	t.labelComments(commentsAt)
+}
+
+// tail reads the blocks after an article's body.
+type tail struct {
+	doc       *analyze.Doc
+	blocks    []block
+	bodyStart int
+}
+
+// commentHeader returns the first block of a comment thread marked as one
+// or opened by a thread header ("12 Comments"), or len(blocks).
+func (t *tail) commentHeader() int {
+	for i := t.bodyStart + 1; i < len(t.blocks); i++ {
+		bl := t.blocks[i]
+		if bl.kind == analyze.SectionComments || commentHeadRe.MatchString(bl.text) && wordCount(bl.text) <= 12 {
+			return i
 		}
 	}
-	tailStart := func(limit int) int {
-		// The bios begin at the earliest bio-like block after which only
-		// bio-like, short or boilerplate blocks come.
-		start := limit
-		for i := limit - 1; i > bodyStart; i-- {
-			bl := blocks[i]
-			switch {
-			case bl.kind == analyze.SectionBio || bioLike(doc, bl.text):
-				start = i
-			case bl.kind == analyze.SectionBoilerplate || boilerplate(bl) || furniture(bl.text):
-				if start == i+1 || start == limit {
-					// furniture may sit between bios and comments
-					continue
-				}
-			default:
-				return start
-			}
-		}
-		return start
-	}
-	if commentsAt == n {
-		// No header: a run of numbered or signed replies that lasts to the
-		// end of the page and follows the article's end (a stretch of
-		// bios or furniture with at least one bio or furniture label).
-		bios := tailStart(n)
-		headingAfter := make([]bool, n+1)
-		for i := n - 1; i >= 0; i-- {
-			headingAfter[i] = headingAfter[i+1] || blocks[i].kind == analyze.SectionTitle || blocks[i].heading
-		}
-		afterEnd := false // the blocks just before i are a tail region
-		for i := bodyStart + 1; i < n; i++ {
-			if (blocks[i].item || commentStart(blocks[i].text)) && (i >= bios || afterEnd) && !headingAfter[i] {
-				commentsAt = i
-				break
-			}
-			bl := blocks[i]
-			switch {
-			case bl.kind == analyze.SectionBio || bl.kind == analyze.SectionBoilerplate || boilerplate(bl) || bioLike(doc, bl.text):
-				afterEnd = true
-			case furniture(bl.text):
-			default:
-				afterEnd = false
-			}
+	return len(t.blocks)
+}
+
+// start returns where the bios before block limit begin: at the earliest
+// bio-like block after which only bio-like, short or boilerplate blocks
+// come.
+func (t *tail) start(limit int) int {
+	start := limit
+	for i := limit - 1; i > t.bodyStart; i-- {
+		bl := t.blocks[i]
+		switch {
+		case bl.kind == analyze.SectionBio || bioLike(t.doc, bl.text):
+			start = i
+		case bl.kind == analyze.SectionBoilerplate || boilerplate(bl) || furniture(bl.text):
+			// Furniture may sit among the bios and between them and the
+			// comments.
+		default:
+			return start
 		}
 	}
-	bios := tailStart(commentsAt)
-	for i := bios; i < commentsAt; i++ {
-		if blocks[i].kind != analyze.SectionBody {
-			continue
-		}
-		if boilerplate(blocks[i]) || (furniture(blocks[i].text) && !bioLike(doc, blocks[i].text)) {
-			blocks[i].kind = analyze.SectionBoilerplate
-		} else {
-			blocks[i].kind = analyze.SectionBio
-		}
+	return start
+}
+
+// unheadedComments returns where a thread without a header begins: a run
+// of numbered or signed replies that lasts to the end of the page (no
+// heading after it) and follows the article's end (the bios, or a stretch
+// of bios or furniture), or len(blocks).
+func (t *tail) unheadedComments() int {
+	n := len(t.blocks)
+	bios := t.start(n)
+	headingAfter := make([]bool, n+1)
+	for i := n - 1; i >= 0; i-- {
+		headingAfter[i] = headingAfter[i+1] || t.blocks[i].kind == analyze.SectionTitle || t.blocks[i].heading
 	}
-	for i := commentsAt; i < n; i++ {
-		if blocks[i].kind == analyze.SectionBio || blocks[i].kind == analyze.SectionByline {
-			continue
+	afterEnd := false // the blocks just before i are a tail region
+	for i := t.bodyStart + 1; i < n; i++ {
+		bl := t.blocks[i]
+		if (bl.item || commentStart(bl.text)) && (i >= bios || afterEnd) && !headingAfter[i] {
+			return i
 		}
 		switch {
-		case i == commentsAt && commentHeadRe.MatchString(blocks[i].text):
-			blocks[i].kind = analyze.SectionBoilerplate
-		case blocks[i].kind == analyze.SectionComments:
-		case boilerplate(blocks[i]) || (!blocks[i].item && boilerRe.MatchString(blocks[i].text) && wordCount(blocks[i].text) <= 12):
-			blocks[i].kind = analyze.SectionBoilerplate
+		case bl.kind == analyze.SectionBio || bl.kind == analyze.SectionBoilerplate || boilerplate(bl) || bioLike(t.doc, bl.text):
+			afterEnd = true
+		case furniture(bl.text):
 		default:
-			blocks[i].kind = analyze.SectionComments
+			afterEnd = false
+		}
+	}
+	return n
+}
+
+// labelBios marks the body blocks in [from, to) as bios, or as
+// boilerplate when they are furniture that is not about an author.
+func (t *tail) labelBios(from, to int) {
+	for i := from; i < to; i++ {
+		bl := &t.blocks[i]
+		if bl.kind != analyze.SectionBody {
+			continue
+		}
+		if boilerplate(*bl) || furniture(bl.text) && !bioLike(t.doc, bl.text) {
+			bl.kind = analyze.SectionBoilerplate
+		} else {
+			bl.kind = analyze.SectionBio
+		}
+	}
+}
+
+// labelComments marks the blocks from at on as comments, except bios,
+// bylines, the thread header and furniture.
+func (t *tail) labelComments(at int) {
+	for i := at; i < len(t.blocks); i++ {
+		bl := &t.blocks[i]
+		switch {
+		case bl.kind == analyze.SectionBio || bl.kind == analyze.SectionByline:
+		case i == at && commentHeadRe.MatchString(bl.text):
+			bl.kind = analyze.SectionBoilerplate
+		case bl.kind == analyze.SectionComments:
+		case boilerplate(*bl) || !bl.item && boilerRe.MatchString(bl.text) && wordCount(bl.text) <= 12:
+			bl.kind = analyze.SectionBoilerplate
+		default:
+			bl.kind = analyze.SectionComments
 		}
 	}
 }

@@ -139,62 +139,32 @@ func (m *measurer) measure(n ast.Node, depth int) (size, error) {
 	if n == nil {
 		return size{}, nil
 	}
-	over := func(limit error, msg string, args ...any) error {
-		fe := &analyze.FileError{Err: overLimit(limit, msg, args...)}
-		if tk := n.GetToken(); tk != nil && tk.Position != nil {
-			fe.Line, fe.Col = tk.Position.Line, tk.Position.Column
-		}
-		return fe
-	}
 	m.literal++
 	var s size
 	add := func(c size) {
 		s.nodes = satAdd(s.nodes, c.nodes)
 		s.depth = max(s.depth, c.depth)
 	}
-	child := func(c ast.Node, d int) error {
-		cs, err := m.measure(c, d)
+	kids, collection := children(n)
+	d := depth
+	if collection {
+		if m.b.MaxDepth > 0 && depth+1 > m.b.MaxDepth {
+			return s, m.over(n, ErrTooDeep, "nested more than %d levels deep", m.b.MaxDepth)
+		}
+		d++
+	}
+	for _, k := range kids {
+		cs, err := m.measure(k, d)
 		add(cs)
-		return err
+		if err != nil {
+			return s, err
+		}
+	}
+	if collection {
+		s.depth++
 	}
 	switch n := n.(type) {
-	case *ast.MappingNode, *ast.SequenceNode:
-		if m.b.MaxDepth > 0 && depth+1 > m.b.MaxDepth {
-			return s, over(ErrTooDeep, "nested more than %d levels deep", m.b.MaxDepth)
-		}
-		var kids []ast.Node
-		if mn, ok := n.(*ast.MappingNode); ok {
-			for _, v := range mn.Values {
-				kids = append(kids, v)
-			}
-		} else {
-			kids = n.(*ast.SequenceNode).Values
-		}
-		for _, k := range kids {
-			if err := child(k, depth+1); err != nil {
-				return s, err
-			}
-		}
-		s.depth++
-	case *ast.MappingValueNode:
-		if err := child(n.Key, depth); err != nil {
-			return s, err
-		}
-		if err := child(n.Value, depth); err != nil {
-			return s, err
-		}
-	case *ast.MappingKeyNode:
-		if err := child(n.Value, depth); err != nil {
-			return s, err
-		}
-	case *ast.TagNode:
-		if err := child(n.Value, depth); err != nil {
-			return s, err
-		}
 	case *ast.AnchorNode:
-		if err := child(n.Value, depth); err != nil {
-			return s, err
-		}
 		if n.Name != nil {
 			m.anchors[n.Name.GetToken().Value] = s
 		}
@@ -202,15 +172,47 @@ func (m *measurer) measure(n ast.Node, depth int) (size, error) {
 		target := m.anchors[n.Value.GetToken().Value] // unknown: the decoder says so
 		m.added = satAdd(m.added, target.nodes)
 		if m.b.MaxAliasNodes > 0 && m.added > m.b.MaxAliasNodes {
-			return s, over(ErrTooManyAliases, "aliases expand to more than %d nodes", m.b.MaxAliasNodes)
+			return s, m.over(n, ErrTooManyAliases, "aliases expand to more than %d nodes", m.b.MaxAliasNodes)
 		}
 		if m.b.MaxDepth > 0 && depth+target.depth > m.b.MaxDepth {
-			return s, over(ErrTooDeep, "nested more than %d levels deep once aliases are expanded", m.b.MaxDepth)
+			return s, m.over(n, ErrTooDeep, "nested more than %d levels deep once aliases are expanded", m.b.MaxDepth)
 		}
 		add(target)
 	}
 	s.nodes = satAdd(s.nodes, 1)
 	return s, nil
+}
+
+// children returns the nodes under n, and whether n is a collection (a
+// mapping or a sequence), which nests them one level deeper.
+func children(n ast.Node) (kids []ast.Node, collection bool) {
+	switch n := n.(type) {
+	case *ast.MappingNode:
+		for _, v := range n.Values {
+			kids = append(kids, v)
+		}
+		return kids, true
+	case *ast.SequenceNode:
+		return n.Values, true
+	case *ast.MappingValueNode:
+		return []ast.Node{n.Key, n.Value}, false
+	case *ast.MappingKeyNode:
+		return []ast.Node{n.Value}, false
+	case *ast.TagNode:
+		return []ast.Node{n.Value}, false
+	case *ast.AnchorNode:
+		return []ast.Node{n.Value}, false
+	}
+	return nil, false
+}
+
+// over returns a limit's error at the position of node n.
+func (m *measurer) over(n ast.Node, limit error, msg string, args ...any) error {
+	fe := &analyze.FileError{Err: overLimit(limit, msg, args...)}
+	if tk := n.GetToken(); tk != nil && tk.Position != nil {
+		fe.Line, fe.Col = tk.Position.Line, tk.Position.Column
+	}
+	return fe
 }
 
 func satAdd(a, b int64) int64 {

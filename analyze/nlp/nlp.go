@@ -176,9 +176,18 @@ func (p *NLP) tokens(s string, base int) []analyze.Token {
 func (p *NLP) tag(toks []token.Token, base int) []analyze.Token {
 	toks = splitMarks(toks)
 	texts := make([]string, len(toks))
+	open := false
 	for i := range toks {
 		texts[i] = toks[i].Text
 		toks[i].Text = forTagger(texts[i])
+		if texts[i] == `"` {
+			// A straight quotation mark opens or closes by its count, as
+			// the tagger's treebank writes them (`` and '').
+			if toks[i].Text = "``"; open {
+				toks[i].Text = "''"
+			}
+			open = !open
+		}
 	}
 	p.tagger.TagTokens(toks)
 	p.retagCommand(toks)

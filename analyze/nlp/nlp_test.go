@@ -147,6 +147,7 @@ func TestVerbRepairs(t *testing.T) {
 		{"To clear landmines along the river jointly.", "clear", "VB"},
 		{"The crews did fire on the convoy.", "fire", "VB"},
 		{"Frigates routinely intercept our patrol planes.", "intercept", "VBP"},
+		{"The admiral vowed to \"strike back\" at the raiders.", "strike", "VB"},
 		{"The water was clear and calm.", "clear", "JJ"},
 		{"The board members met in Geneva.", "board", "NN"},
 	}

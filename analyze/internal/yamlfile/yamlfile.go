@@ -9,7 +9,6 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 
 	"github.com/brief-tool/brief/analyze"
@@ -24,7 +23,7 @@ func Decode(path string, data []byte, v any) (*ast.File, error) {
 
 // DecodeWith is Decode within the bounds b.
 func DecodeWith(path string, data []byte, v any, b Bounds) (f *ast.File, err error) {
-	if err := precheck(path, data, b); err != nil {
+	if f, err = Parse(path, data, b); err != nil {
 		return nil, err
 	}
 	defer func() {
@@ -34,13 +33,6 @@ func DecodeWith(path string, data []byte, v any, b Bounds) (f *ast.File, err err
 			f, err = nil, &analyze.FileError{Path: path, Err: fmt.Errorf("malformed YAML: %v", r)}
 		}
 	}()
-	f, err = parser.ParseBytes(data, 0)
-	if err != nil {
-		return nil, yamlError(path, err)
-	}
-	if err := checkFile(path, f, b); err != nil {
-		return nil, err
-	}
 	var body ast.Node
 	for _, d := range f.Docs {
 		if d == nil || d.Body == nil {
@@ -135,20 +127,7 @@ func Quoted(f *ast.File, path ...any) bool {
 // indexes from the document root), or of its nearest ancestor that exists.
 func Position(f *ast.File, path ...any) (line, col int) {
 	for n := len(path); n >= 0; n-- {
-		b := (&yaml.PathBuilder{}).Root()
-		for _, p := range path[:n] {
-			switch p := p.(type) {
-			case string:
-				b = b.Child(p)
-			case int:
-				b = b.Index(uint(p))
-			}
-		}
-		node, err := b.Build().FilterFile(f)
-		if err != nil || node == nil {
-			continue
-		}
-		if line, col := nodePos(node); line > 0 {
+		if line, col := nodePos(Node(f, path[:n]...)); line > 0 {
 			return line, col
 		}
 	}

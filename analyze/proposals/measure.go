@@ -226,7 +226,13 @@ func coordEnd(v *rules.View, i int) int {
 // stepEnd returns where the step that starts at token i ends: at the
 // next clause mark, or before the next verb of a list of steps ("to halt
 // drills and to withdraw posts", "should keep X, and refrain from Y").
-func stepEnd(v *rules.View, i int) int {
+func stepEnd(v *rules.View, i int) int { return stepEndAt(v, i, i+2) }
+
+// stepEndAt is stepEnd where "and" or "or" before a verb may open the
+// next step from token join on: right after a cue it is part of the cue,
+// right after a measure it is a new step ("renew talks and develop
+// rules"); "to" after a measure is a purpose ("hold talks to discuss").
+func stepEndAt(v *rules.View, i, join int) int {
 	for k := i; k < v.Len(); k++ {
 		t := v.Tok(k)
 		switch t.Text {
@@ -236,7 +242,8 @@ func stepEnd(v *rules.View, i int) int {
 		if k > i && v.Is(k, "subordinator") {
 			return k
 		}
-		if k > i+1 && k+1 < v.Len() && (t.Lemma == "to" || t.Lemma == "and" || t.Lemma == "or") && (v.Tok(k+1).Tag == "VB" || v.Tok(k+1).Tag == "VBP") {
+		coord := t.Lemma == "and" || t.Lemma == "or"
+		if (k >= join && coord || k > i+1 && (coord || t.Lemma == "to")) && k+1 < v.Len() && (v.Tok(k+1).Tag == "VB" || v.Tok(k+1).Tag == "VBP") {
 			return k
 		}
 	}

@@ -257,11 +257,10 @@ func (e *Extractor) stepAfter(v *rules.View, h *rules.Hit, tt, mt int) int {
 	if h.Rule.Emit["measure"] == "before" {
 		return -1
 	}
-	from := tt
-	if mt > from {
-		from = mt
+	if mt > tt {
+		return stepEndAt(v, mt, mt)
 	}
-	return stepEnd(v, from)
+	return stepEnd(v, tt)
 }
 
 // forceOrCondition reports whether advice that names no measure is rather

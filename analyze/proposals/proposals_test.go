@@ -40,6 +40,8 @@ func TestMechanisms(t *testing.T) {
 		{"a line on the map is no channel", "The two navies use a radio channel. Both should pull their boats back from the line.", []string{"separation"}},
 		{"a measure that ends a name names its kind", "Both governments should convene the Joint River Commission every spring.", []string{"dialogue"}},
 		{"a measure inside a name does not", "Both governments should back the Gulf Peace Initiative Fund.", []string{"other"}},
+		{"a second step after a measure", "The report recommends that both navies renew their talks and develop confidence-building measures.", []string{"dialogue", "other"}},
+		{"a purpose after a measure is no step", "Both navies will hold yearly meetings to discuss the zone.", []string{"dialogue"}},
 		{"items of an agreed list", "The two sides agreed on the following:\n\nTo notify each other in advance of naval exercises.\n\nTo clear landmines along the river with international observers.\n\nTo hold talks every three months.", []string{"notification", "mediation", "dialogue"}},
 		{"items of a list nobody agreed", "The two sides discussed the following:\n\nTo notify each other in advance of naval exercises.", nil},
 	}

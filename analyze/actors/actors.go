@@ -301,6 +301,16 @@ func (r *Resolver) scanAt(st *docState, si, i int) int {
 		// "Turkish government", "U.S. officials": the state itself.
 		end += govWords(ws, end)
 	}
+	if f.kind == formName {
+		if j := r.namedBody(st, si, end); j > end {
+			// "the Eritrea-Ethiopia Boundary Commission", "the OSCE Minsk
+			// Group": a body whose name begins with a state's or an
+			// organisation's.
+			name := st.a.Doc.Text[ws[i].start:ws[j-1].end]
+			st.mention(si, i, j, acc{id: analyze.Slug(name), name: name, kind: orgNouns[ws[j-1].text]})
+			return j - i
+		}
+	}
 	st.mention(si, i, end, entryAcc(e))
 	if e.Country != "" {
 		// "Iranian Foreign Minister Mohammad Javad Zarif", "Iran's
@@ -313,6 +323,44 @@ func (r *Resolver) scanAt(st *docState, si, i int) int {
 		end += r.person(st, si, end, e.Country, prefix)
 	}
 	return end - i
+}
+
+// officeHeads are words that make a capitalised run a person's title,
+// not a body's name.
+var officeHeads = map[string]bool{"head": true, "chief": true, "commander": true, "director": true, "chairman": true,
+	"chair": true, "chairwoman": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "envoy": true,
+	"secretary": true, "minister": true, "president": true, "representative": true}
+
+// namedBody returns where a body's name that continues a dictionary name
+// ending at word i ends: one or more capitalised words (or a name joined
+// by a hyphen), with "and", "of" or "for" between them, the last an
+// organisation noun, and at least one word before it ("Boundary
+// Commission", "Minsk Group"); else i.
+func (r *Resolver) namedBody(st *docState, si, i int) int {
+	ws := st.words[si]
+	if i == 0 || i >= len(ws) || ws[i-1].possessive {
+		return i
+	}
+	best := i
+	for k := i; k < len(ws) && k < i+8; k++ {
+		w := ws[k]
+		if st.covered[si][k] && !st.placed[si][k] || w.possessive {
+			break
+		}
+		if _, n := r.titles.match(ws, k); n > 0 || officeHeads[strings.ToLower(w.text)] {
+			break // "the UN Head of Mission": a title, before a person
+		}
+		if (w.key == "and" || w.key == "of" || w.key == "for") && k > i && k+1 < len(ws) && capitalized(ws[k+1].text) {
+			continue
+		}
+		if !capitalized(w.text) || !nameWord(w.text) {
+			break
+		}
+		if _, ok := orgNouns[w.text]; ok && k > i {
+			best = k + 1
+		}
+	}
+	return best
 }
 
 // nonActorAt covers a term that is never an actor or a place name at word

@@ -307,6 +307,8 @@ func TestConstructions(t *testing.T) {
 		{"service in lower case", "Algerian air defences fired on the drone.", "dza-air-defences", analyze.KindMilitary, "DZA", 1},
 		{"defined acronym wins", "The Sudanese Defence Forces (SDF) shelled the camp. Later the SDF withdrew.", "sdn-defence-forces", analyze.KindMilitary, "SDN", 3},
 		{"titled surname", "Prime Minister Albanese called for calm.", "anthony-albanese", analyze.KindPerson, "AUS", 1},
+		{"a body named after two states", "The Chile-Peru Fisheries Commission met in Lima.", "chile-peru-fisheries-commission", analyze.KindOrganization, "", 1},
+		{"a body named after an organisation", "The OSCE Vienna Group issued a statement.", "osce-vienna-group", analyze.KindOrganization, "", 1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			a := analyse(t, "x.txt", "Title\n\n"+tt.text+"\n")
@@ -329,6 +331,7 @@ func TestConstructions(t *testing.T) {
 		{"a strait is no state", "Warships crossed the Taiwan Strait on Monday.", "TWN"},
 		{"a ship named with the", "The tanker left. The Eternity C sank. Later Magic Seas and Eternity C were hit.", "eternity-c"},
 		{"plural titles", "The Director Generals of the two armies met.", "generals"},
+		{"a title is no body", "The UN Head of Mission and Force Commander Jane Roe chaired the meeting.", "head-of-mission"},
 	} {
 		a := analyse(t, "x.txt", "Title\n\n"+tt.text+"\n")
 		for _, id := range ids(a) {

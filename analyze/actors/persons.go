@@ -53,6 +53,8 @@ var orgNouns = map[string]string{
 	"Brigade": analyze.KindMilitary, "Brigades": analyze.KindMilitary, "Fleet": analyze.KindMilitary,
 	"Regiment": analyze.KindMilitary, "Division": analyze.KindMilitary, "Battalion": analyze.KindMilitary,
 	"Squadron": analyze.KindMilitary, "Staff": analyze.KindMilitary, "District": analyze.KindMilitary, "Front": analyze.KindGroup, "Movement": analyze.KindGroup,
+	"Group": analyze.KindOrganization, "Panel": analyze.KindOrganization, "Mechanism": analyze.KindOrganization,
+	"Mission": analyze.KindOrganization, "Force": analyze.KindMilitary,
 }
 
 // person matches [title...] [","] Name at word i of sentence si and returns
@@ -407,8 +409,12 @@ func (r *Resolver) orgRuns(st *docState, si int) {
 		if !ok || st.covered[si][j] {
 			continue
 		}
+		if j+1 < len(ws) && officeHeads[strings.ToLower(ws[j+1].text)] {
+			continue // "Force Commander": a title
+		}
 		i := j
-		for i > 0 && (!st.covered[si][i-1] || st.placed[si][i-1]) && !ws[i-1].possessive && (capitalized(ws[i-1].text) && nameWord(ws[i-1].text) || (ws[i-1].key == "of" || ws[i-1].key == "for" || ws[i-1].key == "and") && i-2 >= 0 && capitalized(ws[i-2].text)) {
+		for i > 0 && (!st.covered[si][i-1] || st.placed[si][i-1]) && !ws[i-1].possessive && !officeHeads[strings.ToLower(ws[i-1].text)] &&
+			(capitalized(ws[i-1].text) && nameWord(ws[i-1].text) || (ws[i-1].key == "of" || ws[i-1].key == "for" || ws[i-1].key == "and") && i-2 >= 0 && capitalized(ws[i-2].text)) {
 			i--
 		}
 		for i < j && !capitalized(ws[i].text) {

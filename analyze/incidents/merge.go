@@ -45,6 +45,11 @@ func restates(x, y *event) bool {
 		// expelled the envoy": one act of one side, told in parts.
 		return true
 	}
+	if x.Sentence == y.Sentence && len(x.agentSides) == 0 && !newEvent(x, y) {
+		// "opened fire on the boats, and six sailors were wounded": what
+		// the act did, told without its doer.
+		return true
+	}
 	return !newEvent(x, y) && refersBack(x, y)
 }
 

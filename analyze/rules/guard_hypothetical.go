@@ -16,6 +16,18 @@ func hypothetical(v *View, from, to int) string {
 	if v.Is(i, "frame.hypothetical") && v.Tok(i+1).Lemma == "be" && v.word(i+2) == "that" && i+2 < from {
 		return "framed as a possibility by " + quote(v.Words(0, i+3))
 	}
+	// "came close to war": a frame that begins at the trigger itself
+	// tells of an event that nearly happened ("came close to the
+	// destroyer" is an approach).
+	if f, t, ok := v.Set.ClassSpan(v, from, "frame.hypothetical"); ok && t-f > to-from {
+		k := t
+		for k < v.Len() && (v.tag(k) == "DT" || strings.HasPrefix(v.tag(k), "JJ")) {
+			k++
+		}
+		if v.Is(k, "event.noun") {
+			return "framed as a near miss by " + quote(v.Words(f, k+1))
+		}
+	}
 	cf, _ := v.Clause(from)
 	for i := from - 1; i >= cf && i >= from-5; i-- {
 		if v.Is(i, "frame.hypothetical") {

@@ -47,6 +47,7 @@ var guards = map[string]Guard{
 	"present-aux":       presentAux,
 	"unpartnered":       unpartnered,
 	"circumstance":      circumstance,
+	"infinitive":        infinitive,
 }
 
 // GuardNames lists the guards rules may name, sorted.

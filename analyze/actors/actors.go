@@ -23,8 +23,11 @@ import (
 )
 
 // EntityFinder proposes named entities for a sentence; *nlp.NLP is one.
+// EntitiesNear returns the entities of s that overlap one of spans (byte
+// offsets into the document's text), as a recogniser run over the whole
+// sentence would find them.
 type EntityFinder interface {
-	Entities(s analyze.Sentence) ([]nlp.Entity, error)
+	EntitiesNear(s analyze.Sentence, spans []analyze.Span) ([]nlp.Entity, error)
 }
 
 // Resolver is the actors extractor. It is safe for concurrent use.

@@ -271,7 +271,7 @@ func (r *Resolver) fallback(ctx context.Context, st *docState) error {
 		if r.ner == nil || st.a.Sentences[si].Section == analyze.SectionTitle || !st.unexplained(si) {
 			continue
 		}
-		ents, err := r.ner.Entities(st.a.Sentences[si])
+		ents, err := r.ner.EntitiesNear(st.a.Sentences[si], st.nameRuns(si))
 		if err != nil {
 			return err
 		}
@@ -398,6 +398,27 @@ func (st *docState) unexplained(si int) bool {
 		}
 	}
 	return false
+}
+
+// nameRuns returns the runs of two or more words of sentence si that
+// could be a name proposedPerson keeps: uncovered name words and
+// particles. A person it keeps starts at a word of the entity proposed and
+// runs over such words only, so the recogniser need not be asked about the
+// rest of the sentence.
+func (st *docState) nameRuns(si int) []analyze.Span {
+	var runs []analyze.Span
+	ws := st.words[si]
+	for k := 0; k < len(ws); {
+		j := k
+		for j < len(ws) && !st.covered[si][j] && (nameWord(ws[j].text) || nameParticles[strings.ToLower(ws[j].key)] || nameParticles[ws[j].key]) {
+			j++
+		}
+		if j-k >= 2 {
+			runs = append(runs, analyze.Span{Start: ws[k].start, End: ws[j-1].end})
+		}
+		k = max(j, k+1)
+	}
+	return runs
 }
 
 // orgRuns finds capitalised runs that end in an organisation noun ("National

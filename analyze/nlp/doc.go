@@ -4,3 +4,5 @@
 // the models once per process and turns any panic in the library into an
 // error.
 package nlp
+
+//go:generate go run ./internal/basicgen/cmd

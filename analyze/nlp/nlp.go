@@ -8,7 +8,6 @@ import (
 
 	"github.com/aaaton/golem/v4"
 	"github.com/aaaton/golem/v4/dicts/en"
-	"github.com/jdkato/prose/v3/ner"
 	"github.com/jdkato/prose/v3/segment"
 	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/token"
@@ -32,7 +31,6 @@ type NLP struct {
 	seg    *segment.Segmenter
 	tok    *tokenize.Tokenizer
 	tagger tag.Interface
-	ext    *ner.Extracter
 	lem    *golem.Lemmatizer
 }
 
@@ -44,9 +42,6 @@ var shared = sync.OnceValues(func() (p *NLP, err error) {
 	}
 	if p.tagger, err = tag.Open(tag.Default); err != nil {
 		return nil, fmt.Errorf("load tagger: %w", err)
-	}
-	if p.ext, err = ner.New(); err != nil {
-		return nil, fmt.Errorf("load entity model: %w", err)
 	}
 	if p.lem, err = golem.New(en.New()); err != nil {
 		return nil, fmt.Errorf("load lemmatizer: %w", err)
@@ -204,27 +199,6 @@ func (p *NLP) tag(toks []token.Token, base int) []analyze.Token {
 func (p *NLP) Tokens(s string) (toks []analyze.Token, err error) {
 	defer recoverTo(&err, "tokenize")
 	return p.tokens(s, 0), nil
-}
-
-// Entities runs the statistical recogniser over one sentence. It is the
-// slowest stage, so callers ask for it only where their dictionaries leave
-// something unexplained.
-func (p *NLP) Entities(s analyze.Sentence) (ents []Entity, err error) {
-	defer recoverTo(&err, "entities")
-	toks := make([]token.Token, len(s.Tokens))
-	for i, t := range s.Tokens {
-		toks[i] = token.Token{Text: t.Text, Tag: t.Tag, Start: t.Start - s.Start}
-	}
-	p.ext.Label(toks)
-	for _, e := range p.ext.Chunk(s.Text, toks) {
-		ents = append(ents, Entity{
-			Text:  strings.TrimSpace(e.Text),
-			Label: e.Label,
-			Start: s.Start + e.Start,
-			End:   s.Start + e.End(),
-		})
-	}
-	return ents, nil
 }
 
 // irregular fills the lemmatizer's gaps for verbs it reads as nouns.

@@ -64,7 +64,13 @@ func FindAll(text string, pub Date) []Found {
 	}
 	// The finders run in order: a longer, fuller expression claims its
 	// bytes before a shorter one could ("June 20, 2019" before "June 20").
+	// A finder whose pattern needs what the text lacks (a month name, a
+	// digit, a word) is not run: it could match nothing.
+	has := features(text)
 	for _, f := range finders {
+		if f.needs&^has != 0 {
+			continue
+		}
 		for _, m := range f.re.FindAllStringSubmatchIndex(text, -1) {
 			if start, end, d, ok := f.read(text, m, pub); ok {
 				add(start, end, d)
@@ -78,31 +84,90 @@ func FindAll(text string, pub Date) []Found {
 
 // finder reads one kind of date expression from a match of its pattern.
 type finder struct {
-	re   *regexp.Regexp
-	read func(text string, m []int, pub Date) (start, end int, d Date, ok bool)
+	re    *regexp.Regexp
+	needs feature // what every match of re contains
+	read  func(text string, m []int, pub Date) (start, end int, d Date, ok bool)
+}
+
+// feature is a set of things a text contains that date patterns need.
+type feature uint8
+
+const (
+	hasMonth feature = 1 << iota // the start of a name of monthRe, as written there
+	hasDigit                     // an ASCII digit (\d)
+	hasAgo                       // "years" and "ago", in any case
+	hasRel                       // "day", "week", "month" or "year", in any case
+)
+
+// monthStarts are the first three letters of every name in monthRe.
+var monthStarts = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// features returns what text contains of the things finders need. The
+// case-insensitive patterns fold "s" with "ſ" and "k" with the Kelvin
+// sign: a text with either is said to have every word.
+func features(text string) feature {
+	var f feature
+	for i := 0; i < len(text) && f&(hasMonth|hasDigit) != hasMonth|hasDigit; i++ {
+		switch c := text[i]; {
+		case c >= '0' && c <= '9':
+			f |= hasDigit
+		case f&hasMonth == 0 && strings.IndexByte("JFMASOND", c) >= 0:
+			for _, m := range monthStarts {
+				if strings.HasPrefix(text[i:], m) {
+					f |= hasMonth
+					break
+				}
+			}
+		}
+	}
+	if strings.Contains(text, "ſ") || strings.Contains(text, "\u212a") {
+		return f | hasAgo | hasRel
+	}
+	if containsFold(text, "years") && containsFold(text, "ago") {
+		f |= hasAgo
+	}
+	if containsFold(text, "day") || containsFold(text, "week") || containsFold(text, "month") || containsFold(text, "year") {
+		f |= hasRel
+	}
+	return f
+}
+
+// containsFold reports whether s contains word (lower-case ASCII letters)
+// in any ASCII case.
+func containsFold(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for j < len(word) && s[i+j]|0x20 == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
 }
 
 var finders = []finder{
-	{mdyFind, func(text string, m []int, pub Date) (int, int, Date, bool) { // June 20, 2019
+	{mdyFind, hasMonth | hasDigit, func(text string, m []int, pub Date) (int, int, Date, bool) { // June 20, 2019
 		d, ok := valid(atoi(text[m[6]:m[7]]), month(text[m[2]:m[3]]), atoi(text[m[4]:m[5]]))
 		return m[0], m[1], d, ok
 	}},
-	{dmyFind, func(text string, m []int, pub Date) (int, int, Date, bool) { // 20 June 2019
+	{dmyFind, hasMonth | hasDigit, func(text string, m []int, pub Date) (int, int, Date, bool) { // 20 June 2019
 		d, ok := valid(atoi(text[m[6]:m[7]]), month(text[m[4]:m[5]]), atoi(text[m[2]:m[3]]))
 		return m[0], m[1], d, ok
 	}},
-	{myFind, func(text string, m []int, pub Date) (int, int, Date, bool) { // June 2019
+	{myFind, hasMonth | hasDigit, func(text string, m []int, pub Date) (int, int, Date, bool) { // June 2019
 		d, ok := valid(atoi(text[m[4]:m[5]]), month(text[m[2]:m[3]]), 0)
 		return m[0], m[1], d, ok
 	}},
-	{mdFind, func(text string, m []int, pub Date) (int, int, Date, bool) { // June 20
+	{mdFind, hasMonth | hasDigit, func(text string, m []int, pub Date) (int, int, Date, bool) { // June 20
 		return m[0], m[5], withYear(pub, month(text[m[2]:m[3]]), atoi(strings.TrimRight(text[m[4]:m[5]], "stndrh"))), true
 	}},
-	{dmFind, func(text string, m []int, pub Date) (int, int, Date, bool) { // 20 June
+	{dmFind, hasMonth | hasDigit, func(text string, m []int, pub Date) (int, int, Date, bool) { // 20 June
 		return m[0], m[1], withYear(pub, month(text[m[4]:m[5]]), atoi(text[m[2]:m[3]])), true
 	}},
-	{agoFind, ago},
-	{monYearRel, func(text string, m []int, pub Date) (int, int, Date, bool) { // March last year
+	{agoFind, hasAgo, ago},
+	{monYearRel, hasMonth | hasRel, func(text string, m []int, pub Date) (int, int, Date, bool) { // March last year
 		if pub.Year == 0 {
 			return m[0], m[1], Date{}, true
 		}
@@ -116,11 +181,11 @@ var finders = []finder{
 		d, ok := valid(y, month(text[m[2]:m[3]]), 0)
 		return m[0], m[1], d, ok
 	}},
-	{monFind, func(text string, m []int, pub Date) (int, int, Date, bool) { // in May
+	{monFind, hasMonth, func(text string, m []int, pub Date) (int, int, Date, bool) { // in May
 		return m[2], m[3], monthOnly(pub, month(text[m[2]:m[3]])), true
 	}},
-	{yearFind, year},
-	{relFind, func(text string, m []int, pub Date) (int, int, Date, bool) { // last week, on Tuesday
+	{yearFind, hasDigit, year},
+	{relFind, hasRel, func(text string, m []int, pub Date) (int, int, Date, bool) { // last week, on Tuesday
 		return m[2], m[3], relative(strings.ToLower(text[m[2]:m[3]]), pub), true
 	}},
 }

@@ -1,0 +1,82 @@
+package dates
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// findAllEvery is FindAll as it was before finders were skipped: every
+// pattern over every text.
+func findAllEvery(text string, pub Date) []Found {
+	var out []Found
+	taken := make([]bool, len(text)+1)
+	add := func(start, end int, d Date) {
+		for i := start; i < end; i++ {
+			if taken[i] {
+				return
+			}
+		}
+		for i := start; i < end; i++ {
+			taken[i] = true
+		}
+		out = append(out, Found{Start: start, End: end, Text: text[start:end], Date: d})
+	}
+	for _, f := range finders {
+		for _, m := range f.re.FindAllStringSubmatchIndex(text, -1) {
+			if start, end, d, ok := f.read(text, m, pub); ok {
+				add(start, end, d)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// TestFindAllSkipsOnlyWhatCannotMatch compares FindAll with every pattern
+// run, on every line of the shipped corpus (and the shared sets when they
+// are there) and on texts made to meet the prefilters' edges.
+func TestFindAllSkipsOnlyWhatCannotMatch(t *testing.T) {
+	texts := []string{"", "Sept. 3", "Sep. 3 1999", "3 Sept.", "in Sept", "since May", "MAY 3", "Monday", "MONDAY last WEEK",
+		"twenty YEARS AGO today", "twenty yeaſs ago", "ten years ago", "THIS \u212aeek", "this weeK", "yesterday", "2019", "the 1990s",
+		"Jun 3", "June3, 2019", "Dec.", "Deck 1999", "in Marchant 2003"}
+	shared := os.Getenv("BRIEF_SHARED")
+	if shared == "" {
+		shared = "../../../shared"
+	}
+	for _, pat := range []string{"../../corpus/*.*", shared + "/dev/docs/*", shared + "/dev2/docs/*", shared + "/seed/eval/docs/*"} {
+		files, _ := filepath.Glob(pat)
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, strings.Split(string(data), "\n")...)
+		}
+	}
+	for _, pub := range []Date{{}, {Year: 2019}, {Year: 2019, Month: 7, Day: 15}} {
+		for _, text := range texts {
+			if got, want := FindAll(text, pub), findAllEvery(text, pub); !reflect.DeepEqual(got, want) {
+				t.Errorf("FindAll(%q, %v) = %+v, every pattern gives %+v", text, pub, got, want)
+			}
+		}
+	}
+}
+
+func FuzzFindAllSkips(f *testing.F) {
+	for _, s := range []string{"On June 20, 2019", "since May 2019", "twenty yeaſs ago", "last wee\u212a", "Sept. 30", "(1972)"} {
+		f.Add(s, 2019, 7, 15)
+	}
+	f.Fuzz(func(t *testing.T, text string, y, m, d int) {
+		pub := Date{Year: y, Month: m, Day: d}
+		if _, ok := valid(y, m, d); !ok {
+			pub = Date{}
+		}
+		if got, want := FindAll(text, pub), findAllEvery(text, pub); !reflect.DeepEqual(got, want) {
+			t.Errorf("FindAll(%q, %v) = %+v, every pattern gives %+v", text, pub, got, want)
+		}
+	})
+}

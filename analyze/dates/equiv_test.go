@@ -42,7 +42,7 @@ func findAllEvery(text string, pub Date) []Found {
 func TestFindAllSkipsOnlyWhatCannotMatch(t *testing.T) {
 	texts := []string{"", "Sept. 3", "Sep. 3 1999", "3 Sept.", "in Sept", "since May", "MAY 3", "Monday", "MONDAY last WEEK",
 		"twenty YEARS AGO today", "twenty yeaſs ago", "ten years ago", "THIS \u212aeek", "this weeK", "yesterday", "2019", "the 1990s",
-		"Jun 3", "June3, 2019", "Dec.", "Deck 1999", "in Marchant 2003"}
+		"Jun 3", "June3, 2019", "Dec.", "Deck 1999", "in Marchant 2003", "in March last year", "May this year", "May THIS YEAR", "Mayday last year"}
 	shared := os.Getenv("BRIEF_SHARED")
 	if shared == "" {
 		shared = "../../../shared"

@@ -11,12 +11,21 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"github.com/brief-tool/brief/analyze"
+	"github.com/brief-tool/brief/analyze/internal/gobform"
 	"github.com/brief-tool/brief/analyze/internal/safefile"
 	"github.com/brief-tool/brief/analyze/internal/yamlfile"
 )
 
+//go:generate go test -run TestShippedForm -update .
+
 //go:embed data/*.yaml
 var dataFS embed.FS
+
+// shipped is data/*.yaml decoded once, by go generate (shipped.gob); the
+// test TestShippedForm fails when it is not what the YAML says now.
+//
+//go:embed shipped.gob
+var shipped []byte
 
 // Entry is one actor the dictionaries know, with the surface forms that name
 // it. States carry their demonyms, capitals and seats of government too.
@@ -86,8 +95,19 @@ var dictFiles = []struct{ name, kind string }{
 	{"people.yaml", analyze.KindPerson},
 }
 
-// LoadDefault reads the dictionaries embedded in the binary.
+// LoadDefault returns the dictionaries embedded in the binary, a copy of
+// its own for each call.
 func LoadDefault() (*Dictionary, error) {
+	d := &Dictionary{}
+	if err := gobform.Decode(shipped, d); err != nil {
+		return nil, fmt.Errorf("embedded dictionaries: %w (run go generate ./analyze/actors)", err)
+	}
+	return d, d.validate("embedded dictionaries")
+}
+
+// decodeShipped reads the dictionaries from their YAML (data/*.yaml), as
+// go generate does to write shipped.gob.
+func decodeShipped() (*Dictionary, error) {
 	d := &Dictionary{}
 	for _, f := range dictFiles {
 		var es []Entry

@@ -50,16 +50,11 @@ func StandardWith(o Options, dictionaries []string, ruleFiles ...string) ([]anal
 	if err != nil {
 		return nil, err
 	}
-	srcs, err := rules.Shipped()
-	if err != nil {
-		return nil, err
-	}
 	user, err := rules.ReadFiles(ruleFiles)
 	if err != nil {
 		return nil, err
 	}
-	srcs = append(srcs, user...)
-	set, err := rules.Load(n.Known, srcs...)
+	set, err := rules.LoadShipped(n.Known, user...)
 	if err != nil {
 		return nil, err
 	}

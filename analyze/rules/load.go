@@ -12,13 +12,23 @@ import (
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/brief-tool/brief/analyze"
+	"github.com/brief-tool/brief/analyze/internal/gobform"
 	"github.com/brief-tool/brief/analyze/internal/safefile"
 	"github.com/brief-tool/brief/analyze/internal/yamlfile"
 	"github.com/brief-tool/brief/analyze/match"
 )
 
+//go:generate go test -run TestShippedForm -update .
+
 //go:embed data/*.yaml
 var embedded embed.FS
+
+// shippedGob is the shipped rule files decoded once, by go generate:
+// []decoded, each with the line of every rule's name. TestShippedForm
+// fails when it is not what data/*.yaml says now.
+//
+//go:embed shipped.gob
+var shippedGob []byte
 
 // Source is a rule file: its name (for errors) and its bytes.
 type Source struct {
@@ -83,9 +93,12 @@ type classDef struct {
 	Words      []string          `yaml:"words"`
 	// Derive false keeps the nouns derived from the verbs out; Except
 	// lists derived words that do not name the act ("information" is not
-	// the act of informing).
-	Derive *bool    `yaml:"derive"`
-	Except []string `yaml:"except"`
+	// the act of informing). Decoding sets NoDerive from Derive (false,
+	// not absent) and clears Derive: gob, the shipped form, would read a
+	// false pointer as none.
+	Derive   *bool    `yaml:"derive"`
+	NoDerive bool     `yaml:"-"`
+	Except   []string `yaml:"except"`
 }
 
 type ruleDef struct {
@@ -103,11 +116,92 @@ type ruleDef struct {
 var layerNames = []string{"actor", "date", "place", "quote", analyze.KindState, analyze.KindPerson,
 	analyze.KindOrganization, analyze.KindMilitary, analyze.KindGroup}
 
+// decoded is a rule file read: its name, what it says, and where each
+// rule's name is written (Lines[i] for rule i). Tree, for a file read
+// from YAML, gives every position; the shipped form keeps the lines only.
+type decoded struct {
+	Name  string
+	File  file
+	Lines []int
+	tree  *ast.File
+}
+
+// position returns the line and column of a key of the file ("rules", 3,
+// "pattern"), as far as the file knows it.
+func (d *decoded) position(keys ...any) (int, int) {
+	if d.tree != nil {
+		return yamlfile.Position(d.tree, keys...)
+	}
+	if len(keys) >= 2 && keys[0] == "rules" {
+		if i, ok := keys[1].(int); ok && i < len(d.Lines) {
+			return d.Lines[i], 0
+		}
+	}
+	return 0, 0
+}
+
+// decode reads rule files from YAML.
+func decode(srcs []Source) ([]decoded, error) {
+	var out []decoded
+	for _, src := range srcs {
+		var f file
+		tree, err := yamlfile.Decode(src.Name, src.Data, &f)
+		if err != nil {
+			return nil, err
+		}
+		for i := range f.Classes {
+			c := &f.Classes[i]
+			c.NoDerive = c.Derive != nil && !*c.Derive
+			c.Derive = nil
+		}
+		d := decoded{Name: src.Name, File: f, tree: tree}
+		for i := range f.Rules {
+			line, _ := yamlfile.Position(tree, "rules", i, "name")
+			d.Lines = append(d.Lines, line)
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// shipped decodes the embedded form of the shipped rule files, afresh for
+// each caller.
+func shipped() ([]decoded, error) {
+	var out []decoded
+	if err := gobform.Decode(shippedGob, &out); err != nil {
+		return nil, fmt.Errorf("embedded rules: %w (run go generate ./analyze/rules)", err)
+	}
+	return out, nil
+}
+
 // Load compiles rule files: every file's classes first (a pattern may name
 // a class of any file), then the rules. known tells real words among the
 // derived nouns (nlp.NLP.Known); nil keeps none. Errors are
 // *analyze.FileError with the file, line and column.
 func Load(known func(string) bool, srcs ...Source) (*Set, error) {
+	files, err := decode(srcs)
+	if err != nil {
+		return nil, err
+	}
+	return build(known, files)
+}
+
+// LoadShipped compiles the shipped rules (Shipped, read from their embedded
+// form rather than from YAML) and then the user's rule files, as Load of
+// Shipped and user would.
+func LoadShipped(known func(string) bool, user ...Source) (*Set, error) {
+	files, err := shipped()
+	if err != nil {
+		return nil, err
+	}
+	more, err := decode(user)
+	if err != nil {
+		return nil, err
+	}
+	return build(known, append(files, more...))
+}
+
+func build(known func(string) bool, files []decoded) (*Set, error) {
 	if known == nil {
 		known = func(string) bool { return false }
 	}
@@ -115,41 +209,28 @@ func Load(known func(string) bool, srcs ...Source) (*Set, error) {
 	if err := s.addLayers(); err != nil {
 		return nil, err
 	}
-	type parsed struct {
-		src  Source
-		f    file
-		tree *ast.File
-	}
-	var files []parsed
-	for _, src := range srcs {
-		var f file
-		tree, err := yamlfile.Decode(src.Name, src.Data, &f)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, parsed{src, f, tree})
-	}
 	for _, p := range files {
-		for i, c := range p.f.Classes {
+		for i, c := range p.File.Classes {
 			if err := s.addClass(c, known); err != nil {
-				line, col := yamlfile.Position(p.tree, "classes", i, "name")
-				return nil, &analyze.FileError{Path: p.src.Name, Line: line, Col: col, Err: err}
+				line, col := p.position("classes", i, "name")
+				return nil, &analyze.FileError{Path: p.Name, Line: line, Col: col, Err: err}
 			}
 		}
 	}
 	names := map[string]string{}
-	for _, p := range files {
-		if len(p.f.Rules) > 0 && p.f.Kind == "" {
-			line, col := yamlfile.Position(p.tree, "rules")
-			return nil, &analyze.FileError{Path: p.src.Name, Line: line, Col: col, Err: errors.New("a file of rules says their kind (kind: incident, proposal, ...)")}
+	for pi := range files {
+		p := &files[pi]
+		if len(p.File.Rules) > 0 && p.File.Kind == "" {
+			line, col := p.position("rules")
+			return nil, &analyze.FileError{Path: p.Name, Line: line, Col: col, Err: errors.New("a file of rules says their kind (kind: incident, proposal, ...)")}
 		}
-		for i, d := range p.f.Rules {
-			r, err := s.compileRule(p.src.Name, p.tree, p.f.Kind, i, d)
+		for i, d := range p.File.Rules {
+			r, err := s.compileRule(p, i, d)
 			if err != nil {
 				return nil, err
 			}
 			if where, dup := names[r.Name]; dup {
-				return nil, &analyze.FileError{Path: p.src.Name, Line: r.Line, Err: fmt.Errorf("rule %q is defined twice (first at %s)", r.Name, where)}
+				return nil, &analyze.FileError{Path: p.Name, Line: r.Line, Err: fmt.Errorf("rule %q is defined twice (first at %s)", r.Name, where)}
 			}
 			names[r.Name] = fmt.Sprintf("%s:%d", r.File, r.Line)
 			s.rules = append(s.rules, r)
@@ -226,7 +307,7 @@ func (s *Set) addClass(c classDef, known func(string) bool) error {
 		return nil
 	}
 	nouns := c.Nouns
-	if c.Derive == nil || *c.Derive {
+	if !c.NoDerive {
 		for _, v := range c.Verbs {
 			for _, n := range Nominalizations(v, known) {
 				if !slices.Contains(c.Except, n) {
@@ -281,13 +362,14 @@ func dedupe(ss []string) []string {
 	return out
 }
 
-func (s *Set) compileRule(name string, tree *ast.File, kind string, i int, d ruleDef) (*Rule, error) {
-	at := func(keys ...any) (int, int) { return yamlfile.Position(tree, append([]any{"rules", i}, keys...)...) }
+func (s *Set) compileRule(p *decoded, i int, d ruleDef) (*Rule, error) {
+	name, kind := p.Name, p.File.Kind
+	at := func(keys ...any) (int, int) { return p.position(append([]any{"rules", i}, keys...)...) }
 	fail := func(err error, keys ...any) error {
 		line, col := at(keys...)
 		return &analyze.FileError{Path: name, Line: line, Col: col, Err: err}
 	}
-	line, _ := at("name")
+	line := p.Lines[i]
 	r := &Rule{Name: d.Name, Kind: kind, Doc: d.Doc, Unless: d.Unless, Emit: d.Emit, Priority: d.Priority, CheckAt: d.Check, Examples: d.Examples, File: name, Line: line}
 	if d.Check != "" && d.Check != "match" && d.Check != "trigger" {
 		return nil, fail(fmt.Errorf("rule %s: check %q: want trigger or match", r.Name, d.Check), "check")
@@ -298,19 +380,19 @@ func (s *Set) compileRule(name string, tree *ast.File, kind string, i int, d rul
 	if len(d.Examples.Yes) == 0 || len(d.Examples.No) == 0 {
 		return nil, fail(fmt.Errorf("rule %s: give at least one yes and one no example of our own", r.Name), "name")
 	}
-	p, err := s.g.Compile(d.Pattern)
+	pat, err := s.g.Compile(d.Pattern)
 	if err != nil {
 		var se *match.SyntaxError
 		if errors.As(err, &se) {
 			line, col := at("pattern")
 			if line > 0 {
-				col += se.Offset + quoteWidth(tree, i)
+				col += se.Offset + quoteWidth(p.tree, i)
 			}
 			return nil, &analyze.FileError{Path: name, Line: line, Col: col, Err: fmt.Errorf("rule %s: pattern: %s", r.Name, se.Msg)}
 		}
 		return nil, fail(fmt.Errorf("rule %s: pattern: %w", r.Name, err), "pattern")
 	}
-	r.Pattern = p
+	r.Pattern = pat
 	for k, gname := range d.Unless {
 		g, ok := guards[gname]
 		if !ok {
@@ -324,7 +406,7 @@ func (s *Set) compileRule(name string, tree *ast.File, kind string, i int, d rul
 // quoteWidth is 1 when the rule's pattern is written as a quoted scalar,
 // whose column is that of the quote.
 func quoteWidth(tree *ast.File, i int) int {
-	if yamlfile.Quoted(tree, "rules", i, "pattern") {
+	if tree != nil && yamlfile.Quoted(tree, "rules", i, "pattern") {
 		return 1
 	}
 	return 0

@@ -1,0 +1,100 @@
+// Package gobform is the compact form brief embeds its shipped data in
+// (the actor dictionaries, the rule files): the YAML decoded once by go
+// generate and written with encoding/gob, so that a start decodes a few
+// hundred kilobytes of gob instead of parsing YAML. Each package that
+// ships data tests that its embedded form equals its YAML decoded now.
+package gobform
+
+import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
+	"reflect"
+)
+
+// Encode writes v in the compact form.
+func Encode(v any) ([]byte, error) {
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// Decode reads data, written by Encode, into v (a pointer).
+func Decode(data []byte, v any) error {
+	return gob.NewDecoder(bytes.NewReader(data)).Decode(v)
+}
+
+// Diff returns "" when a and b hold the same data, else where they first
+// differ ("Entries[3].Aliases[1]: ..."). gob keeps no empty slice or map
+// apart from a nil one, so Diff counts them equal; everything else must be
+// equal as reflect.DeepEqual sees it.
+func Diff(a, b any) string {
+	return diff(reflect.ValueOf(a), reflect.ValueOf(b), "")
+}
+
+func diff(a, b reflect.Value, path string) string {
+	if a.IsValid() != b.IsValid() {
+		return fmt.Sprintf("%s: one side is missing", path)
+	}
+	if !a.IsValid() {
+		return ""
+	}
+	if a.Type() != b.Type() {
+		return fmt.Sprintf("%s: types %s and %s", path, a.Type(), b.Type())
+	}
+	switch a.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if a.IsNil() || b.IsNil() {
+			if a.IsNil() != b.IsNil() {
+				return fmt.Sprintf("%s: one side is nil", path)
+			}
+			return ""
+		}
+		return diff(a.Elem(), b.Elem(), path)
+	case reflect.Struct:
+		for i := 0; i < a.NumField(); i++ {
+			if d := diff(a.Field(i), b.Field(i), path+"."+a.Type().Field(i).Name); d != "" {
+				return d
+			}
+		}
+		return ""
+	case reflect.Slice, reflect.Array:
+		if a.Len() != b.Len() {
+			return fmt.Sprintf("%s: %d and %d elements", path, a.Len(), b.Len())
+		}
+		for i := 0; i < a.Len(); i++ {
+			if d := diff(a.Index(i), b.Index(i), fmt.Sprintf("%s[%d]", path, i)); d != "" {
+				return d
+			}
+		}
+		return ""
+	case reflect.Map:
+		if a.Len() != b.Len() {
+			return fmt.Sprintf("%s: %d and %d keys", path, a.Len(), b.Len())
+		}
+		iter := a.MapRange()
+		for iter.Next() {
+			bv := b.MapIndex(iter.Key())
+			if !bv.IsValid() {
+				return fmt.Sprintf("%s[%v]: missing on one side", path, iter.Key())
+			}
+			if d := diff(iter.Value(), bv, fmt.Sprintf("%s[%v]", path, iter.Key())); d != "" {
+				return d
+			}
+		}
+		return ""
+	}
+	if a.CanInterface() && b.CanInterface() {
+		if !reflect.DeepEqual(a.Interface(), b.Interface()) {
+			return fmt.Sprintf("%s: %v and %v", path, a.Interface(), b.Interface())
+		}
+		return ""
+	}
+	// An unexported field of a basic kind.
+	if fmt.Sprint(a) != fmt.Sprint(b) {
+		return fmt.Sprintf("%s: %v and %v", path, a, b)
+	}
+	return ""
+}

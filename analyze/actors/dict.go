@@ -16,7 +16,7 @@ import (
 	"github.com/brief-tool/brief/analyze/internal/yamlfile"
 )
 
-//go:generate go test -run TestShippedForm -update .
+//go:generate go test . -run TestShippedForm -update
 
 //go:embed data/*.yaml
 var dataFS embed.FS

@@ -6,3 +6,4 @@
 package nlp
 
 //go:generate go run ./internal/basicgen/cmd
+//go:generate go test . -run TestLemmaTable -update

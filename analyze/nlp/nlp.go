@@ -6,8 +6,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/aaaton/golem/v4"
-	"github.com/aaaton/golem/v4/dicts/en"
 	"github.com/jdkato/prose/v3/segment"
 	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/token"
@@ -31,7 +29,7 @@ type NLP struct {
 	seg    *segment.Segmenter
 	tok    *tokenize.Tokenizer
 	tagger tag.Interface
-	lem    *golem.Lemmatizer
+	lem    *lemmaTable
 }
 
 var shared = sync.OnceValues(func() (p *NLP, err error) {
@@ -43,7 +41,7 @@ var shared = sync.OnceValues(func() (p *NLP, err error) {
 	if p.tagger, err = tag.Open(tag.Default); err != nil {
 		return nil, fmt.Errorf("load tagger: %w", err)
 	}
-	if p.lem, err = golem.New(en.New()); err != nil {
+	if p.lem, err = loadLemmas(lemmasBin); err != nil {
 		return nil, fmt.Errorf("load lemmatizer: %w", err)
 	}
 	return p, nil

@@ -10,6 +10,7 @@ import (
 	"encoding/gob"
 	"fmt"
 	"reflect"
+	"sort"
 )
 
 // Encode writes v in the compact form.
@@ -97,4 +98,41 @@ func diff(a, b reflect.Value, path string) string {
 		return fmt.Sprintf("%s: %v and %v", path, a, b)
 	}
 	return ""
+}
+
+// Map is a map gob writes in key order, so that the same data always gives
+// the same bytes (gob writes a plain map in Go's random order, and go
+// generate would change the embedded file at every run).
+type Map[V any] map[string]V
+
+type pair[V any] struct {
+	K string
+	V V
+}
+
+// GobEncode writes the pairs in key order.
+func (m Map[V]) GobEncode() ([]byte, error) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	pairs := make([]pair[V], len(keys))
+	for i, k := range keys {
+		pairs[i] = pair[V]{k, m[k]}
+	}
+	return Encode(pairs)
+}
+
+// GobDecode reads what GobEncode wrote.
+func (m *Map[V]) GobDecode(data []byte) error {
+	var pairs []pair[V]
+	if err := Decode(data, &pairs); err != nil {
+		return err
+	}
+	*m = make(Map[V], len(pairs))
+	for _, p := range pairs {
+		(*m)[p.K] = p.V
+	}
+	return nil
 }

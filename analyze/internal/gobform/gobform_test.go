@@ -41,3 +41,27 @@ func TestRoundTripAndDiff(t *testing.T) {
 		}
 	}
 }
+
+func TestMapIsDeterministic(t *testing.T) {
+	m := Map[[]string]{}
+	for i := 0; i < 50; i++ {
+		m[string(rune('a'+i%26))+string(rune('a'+i/26))] = []string{"x"}
+	}
+	first, err := Encode(struct{ M Map[[]string] }{m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 10; i++ {
+		again, _ := Encode(struct{ M Map[[]string] }{m})
+		if string(again) != string(first) {
+			t.Fatal("the same map encoded to different bytes")
+		}
+	}
+	var back struct{ M Map[[]string] }
+	if err := Decode(first, &back); err != nil {
+		t.Fatal(err)
+	}
+	if d := Diff(m, back.M); d != "" {
+		t.Errorf("round trip: %s", d)
+	}
+}

@@ -124,14 +124,27 @@ func (r *Resolver) indexEntry(i int, e Entry) {
 	}
 	for _, form := range append([]string{e.Name}, e.Aliases...) {
 		lf := strings.ToLower(form)
-		for _, s := range services {
+		for si, s := range services {
+			if !strings.HasSuffix(lf, serviceSuffixes[si]) {
+				continue
+			}
 			k := e.Country + "|" + s.name
-			if _, seen := r.services[k]; !seen && strings.HasSuffix(lf, " "+strings.Join(s.words, " ")) {
+			if _, seen := r.services[k]; !seen {
 				r.services[k] = i
 			}
 		}
 	}
 }
+
+// serviceSuffixes are the services' words as a name ends in them ("
+// air force").
+var serviceSuffixes = func() []string {
+	out := make([]string, len(services))
+	for i, s := range services {
+		out[i] = " " + strings.Join(s.words, " ")
+	}
+	return out
+}()
 
 // Name implements analyze.Extractor.
 func (r *Resolver) Name() string { return "actors" }

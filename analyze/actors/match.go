@@ -96,7 +96,7 @@ func phraseWords(s string, keepDots bool) []string {
 	var out []string
 	for _, f := range strings.Fields(s) {
 		parts := []string{f}
-		if !hyphenatedName(f) {
+		if strings.ContainsAny(f, dashes) && !hyphenatedName(f) {
 			parts = strings.FieldsFunc(f, func(r rune) bool { return strings.ContainsRune(dashes, r) })
 		}
 		for _, p := range parts {

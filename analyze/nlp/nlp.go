@@ -41,11 +41,21 @@ var shared = sync.OnceValues(func() (p *NLP, err error) {
 	if p.tagger, err = tag.Open(tag.Default); err != nil {
 		return nil, fmt.Errorf("load tagger: %w", err)
 	}
-	if p.lem, err = loadLemmas(lemmasBin); err != nil {
+	if p.lem, err = lemmaOnce(); err != nil {
 		return nil, fmt.Errorf("load lemmatizer: %w", err)
 	}
 	return p, nil
 })
+
+var lemmaOnce = sync.OnceValues(func() (*lemmaTable, error) { return loadLemmas(lemmasBin) })
+
+// Known reports whether the lemmatizer's English dictionary has word, as
+// NLP.Known does, without waiting for the other models: the rules read it
+// while they load.
+func Known(word string) bool {
+	t, err := lemmaOnce()
+	return err == nil && t.InDict(word)
+}
 
 // New returns the process's NLP, loading the models on first use.
 func New() (*NLP, error) { return shared() }

@@ -30,7 +30,18 @@ func Standard(dictionaries []string, ruleFiles ...string) ([]analyze.Extractor, 
 // StandardWith is Standard with the user's dictionaries read within the
 // limits of o: MaxFileBytes, and the YAML depth and alias expansion of
 // o.Ingest.
+//
+// The three slow parts of a start run at once, on as many cores: the
+// language models, the actor dictionaries with their indexes, and the
+// rules.
 func StandardWith(o Options, dictionaries []string, ruleFiles ...string) ([]analyze.Extractor, error) {
+	models := make(chan error, 1)
+	go func() {
+		_, err := nlp.New()
+		models <- err
+	}()
+	rulesDone := make(chan ruled, 1)
+	go func() { rulesDone <- loadRules(ruleFiles) }()
 	d, err := actors.LoadDefault()
 	if err != nil {
 		return nil, err
@@ -46,29 +57,56 @@ func StandardWith(o Options, dictionaries []string, ruleFiles ...string) ([]anal
 			return nil, err
 		}
 	}
+	act := actors.New(d, lateNLP{})
+	if err := <-models; err != nil {
+		return nil, err
+	}
+	r := <-rulesDone
+	if r.err != nil {
+		return nil, r.err
+	}
+	// Dates first: the actors stage reads them (a capital's metonym
+	// follows the time of its sentence). The digest reads everything.
+	return []analyze.Extractor{dates.Annotator{}, act, r.inc, r.props, digest.New()}, nil
+}
+
+// ruled is the rules' stages, or why they could not be built.
+type ruled struct {
+	inc   *incidents.Extractor
+	props *proposals.Extractor
+	err   error
+}
+
+// loadRules builds the incidents and proposals stages from the shipped
+// rules and the user's rule files. It needs of the models only the
+// lemmatizer's dictionary (nlp.Known), so it runs while they load.
+func loadRules(ruleFiles []string) ruled {
+	var r ruled
+	user, err := rules.ReadFiles(ruleFiles)
+	if err != nil {
+		return ruled{err: err}
+	}
+	set, err := rules.LoadShipped(nlp.Known, user...)
+	if err != nil {
+		return ruled{err: err}
+	}
+	if r.inc, r.err = incidents.New(set); r.err != nil {
+		return r
+	}
+	r.props, r.err = proposals.New(set)
+	return r
+}
+
+// lateNLP is the process's NLP for the actors stage, which is built while
+// the models load; StandardWith has them loaded before it returns.
+type lateNLP struct{}
+
+func (lateNLP) EntitiesNear(s analyze.Sentence, spans []analyze.Span) ([]nlp.Entity, error) {
 	n, err := nlp.New()
 	if err != nil {
 		return nil, err
 	}
-	user, err := rules.ReadFiles(ruleFiles)
-	if err != nil {
-		return nil, err
-	}
-	set, err := rules.LoadShipped(n.Known, user...)
-	if err != nil {
-		return nil, err
-	}
-	inc, err := incidents.New(set)
-	if err != nil {
-		return nil, err
-	}
-	props, err := proposals.New(set)
-	if err != nil {
-		return nil, err
-	}
-	// Dates first: the actors stage reads them (a capital's metonym
-	// follows the time of its sentence). The digest reads everything.
-	return []analyze.Extractor{dates.Annotator{}, actors.New(d, n), inc, props, digest.New()}, nil
+	return n.EntitiesNear(s, spans)
 }
 
 // HashFiles hashes the bytes of the files the user names besides the

@@ -74,8 +74,8 @@ type file struct {
 	Kind    string     `yaml:"kind"`
 	// GuardSets name lists of guards for rules to share through YAML
 	// anchors; they mean nothing else.
-	GuardSets gobform.Map[[]string] `yaml:"guard-sets"`
-	Rules     []ruleDef             `yaml:"rules"`
+	GuardSets map[string][]string `yaml:"guard-sets"`
+	Rules     []ruleDef           `yaml:"rules"`
 }
 
 // classDef is a word class as written. A class named "event.seizure"
@@ -83,14 +83,14 @@ type file struct {
 // event.seizure.noun, both also event.seizure, event.verb or event.noun,
 // and event; words of any part of speech are event.seizure itself.
 type classDef struct {
-	Name       string              `yaml:"name"`
-	Doc        string              `yaml:"doc"`
-	Example    string              `yaml:"example"`
-	Attrs      gobform.Map[string] `yaml:"attrs"`
-	Verbs      []string            `yaml:"verbs"`
-	Nouns      []string            `yaml:"nouns"`
-	Adjectives []string            `yaml:"adjectives"`
-	Words      []string            `yaml:"words"`
+	Name       string      `yaml:"name"`
+	Doc        string      `yaml:"doc"`
+	Example    string      `yaml:"example"`
+	Attrs      gobform.Map `yaml:"attrs"`
+	Verbs      []string    `yaml:"verbs"`
+	Nouns      []string    `yaml:"nouns"`
+	Adjectives []string    `yaml:"adjectives"`
+	Words      []string    `yaml:"words"`
 	// Derive false keeps the nouns derived from the verbs out; Except
 	// lists derived words that do not name the act ("information" is not
 	// the act of informing). Decoding sets NoDerive from Derive (false,
@@ -102,14 +102,14 @@ type classDef struct {
 }
 
 type ruleDef struct {
-	Name     string              `yaml:"name"`
-	Doc      string              `yaml:"doc"`
-	Pattern  string              `yaml:"pattern"`
-	Unless   []string            `yaml:"unless"`
-	Emit     gobform.Map[string] `yaml:"emit"`
-	Priority int                 `yaml:"priority"`
-	Check    string              `yaml:"check"`
-	Examples Examples            `yaml:"examples"`
+	Name     string      `yaml:"name"`
+	Doc      string      `yaml:"doc"`
+	Pattern  string      `yaml:"pattern"`
+	Unless   []string    `yaml:"unless"`
+	Emit     gobform.Map `yaml:"emit"`
+	Priority int         `yaml:"priority"`
+	Check    string      `yaml:"check"`
+	Examples Examples    `yaml:"examples"`
 }
 
 // Layer labels every grammar has: the annotation layers of the document.
@@ -149,6 +149,8 @@ func decode(srcs []Source) ([]decoded, error) {
 		if err != nil {
 			return nil, err
 		}
+		// The guard sets served their YAML anchors.
+		f.GuardSets = nil
 		for i := range f.Classes {
 			c := &f.Classes[i]
 			c.NoDerive = c.Derive != nil && !*c.Derive

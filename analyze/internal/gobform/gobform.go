@@ -7,7 +7,9 @@ package gobform
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/gob"
+	"errors"
 	"fmt"
 	"reflect"
 	"sort"
@@ -100,39 +102,60 @@ func diff(a, b reflect.Value, path string) string {
 	return ""
 }
 
-// Map is a map gob writes in key order, so that the same data always gives
-// the same bytes (gob writes a plain map in Go's random order, and go
-// generate would change the embedded file at every run).
-type Map[V any] map[string]V
-
-type pair[V any] struct {
-	K string
-	V V
-}
+// Map is a map of strings gob writes in key order, so that the same data
+// always gives the same bytes (gob writes a plain map in Go's random order,
+// and go generate would change the embedded file at every run), and
+// quickly: the count and every key and value, each length first.
+type Map map[string]string
 
 // GobEncode writes the pairs in key order.
-func (m Map[V]) GobEncode() ([]byte, error) {
+func (m Map) GobEncode() ([]byte, error) {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	pairs := make([]pair[V], len(keys))
-	for i, k := range keys {
-		pairs[i] = pair[V]{k, m[k]}
+	b := binary.AppendUvarint(nil, uint64(len(keys)))
+	for _, k := range keys {
+		b = binary.AppendUvarint(b, uint64(len(k)))
+		b = append(b, k...)
+		b = binary.AppendUvarint(b, uint64(len(m[k])))
+		b = append(b, m[k]...)
 	}
-	return Encode(pairs)
+	return b, nil
 }
 
 // GobDecode reads what GobEncode wrote.
-func (m *Map[V]) GobDecode(data []byte) error {
-	var pairs []pair[V]
-	if err := Decode(data, &pairs); err != nil {
-		return err
+func (m *Map) GobDecode(data []byte) error {
+	bad := errors.New("gobform: malformed map")
+	next := func() (string, error) {
+		n, w := binary.Uvarint(data)
+		if w <= 0 || n > uint64(len(data)-w) {
+			return "", bad
+		}
+		s := string(data[w : w+int(n)])
+		data = data[w+int(n):]
+		return s, nil
 	}
-	*m = make(Map[V], len(pairs))
-	for _, p := range pairs {
-		(*m)[p.K] = p.V
+	n, w := binary.Uvarint(data)
+	if w <= 0 || n > uint64(len(data)) {
+		return bad
+	}
+	data = data[w:]
+	*m = make(Map, n)
+	for i := uint64(0); i < n; i++ {
+		k, err := next()
+		if err != nil {
+			return err
+		}
+		v, err := next()
+		if err != nil {
+			return err
+		}
+		(*m)[k] = v
+	}
+	if len(data) != 0 {
+		return bad
 	}
 	return nil
 }

@@ -43,25 +43,35 @@ func TestRoundTripAndDiff(t *testing.T) {
 }
 
 func TestMapIsDeterministic(t *testing.T) {
-	m := Map[[]string]{}
+	m := Map{}
 	for i := 0; i < 50; i++ {
-		m[string(rune('a'+i%26))+string(rune('a'+i/26))] = []string{"x"}
+		m[string(rune('a'+i%26))+string(rune('a'+i/26))] = strings.Repeat("x", i)
 	}
-	first, err := Encode(struct{ M Map[[]string] }{m})
+	type holder struct{ M, Empty, Nil Map }
+	first, err := Encode(holder{M: m, Empty: Map{}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := 0; i < 10; i++ {
-		again, _ := Encode(struct{ M Map[[]string] }{m})
+		again, _ := Encode(holder{M: m, Empty: Map{}})
 		if string(again) != string(first) {
 			t.Fatal("the same map encoded to different bytes")
 		}
 	}
-	var back struct{ M Map[[]string] }
+	var back holder
 	if err := Decode(first, &back); err != nil {
 		t.Fatal(err)
 	}
 	if d := Diff(m, back.M); d != "" {
 		t.Errorf("round trip: %s", d)
+	}
+	if len(back.Empty) != 0 || len(back.Nil) != 0 {
+		t.Errorf("empty maps came back as %v and %v", back.Empty, back.Nil)
+	}
+	var bad Map
+	for _, data := range []string{"", "\x02", "\x01\x05ab", "\x01\x01a\x01bEXTRA"} {
+		if err := bad.GobDecode([]byte(data)); err == nil {
+			t.Errorf("GobDecode(%q) = nil, want an error", data)
+		}
 	}
 }

@@ -268,3 +268,53 @@ func TestFirstSet(t *testing.T) {
 		}
 	}
 }
+
+// TestStartsAreCanStart checks that Starts finds exactly the tokens where
+// each pattern's own check lets a match start.
+func TestStartsAreCanStart(t *testing.T) {
+	g := NewGrammar()
+	if _, err := g.AddClass("ev.seize", Verb, []string{"seize", "board"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := g.AddClass("ev.noun", Noun, []string{"seizure", "ship"}); err != nil {
+		t.Fatal(err)
+	}
+	actor, err := g.AddLayer("actor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ps []*Pattern
+	for _, src := range []string{"<ev.seize>", "<actor> <ev.seize>", "[lemma=the] <ev.noun>", "_ <ev.noun>", "[word=iran]? <ev.seize>", "<ev.noun>|[lemma=be]", "<actor>* [tag=VBD]", "^ <actor>"} {
+		p, err := g.Compile(src)
+		if err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		ps = append(ps, p)
+	}
+	starts := NewStarts(ps)
+	var sc StartScratch
+	text := g.NewText()
+	for _, sent := range [][]Token{
+		{{Lemma: "iran", Lower: "iran", Tag: "NNP"}, {Lemma: "seize", Lower: "seized", Tag: "VBD"}, {Lemma: "the", Lower: "the", Tag: "DT"}, {Lemma: "ship", Lower: "ship", Tag: "NN"}},
+		{{Lemma: "be", Lower: "was", Tag: "VBD"}, {Lemma: "board", Lower: "boarded", Tag: "VBN"}},
+		{},
+	} {
+		var ext []Span
+		if len(sent) > 0 {
+			ext = []Span{{Label: actor, From: 0, To: 1}}
+		}
+		text.Reset(sent, ext)
+		got := starts.Find(text, &sc)
+		for k, p := range ps {
+			var want []int32
+			for i := range sent {
+				if p.canStart(text, i) {
+					want = append(want, int32(i))
+				}
+			}
+			if fmt.Sprint(got[k]) != fmt.Sprint(want) {
+				t.Errorf("%s over %v: starts %v, canStart says %v", p, sent, got[k], want)
+			}
+		}
+	}
+}

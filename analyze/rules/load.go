@@ -241,8 +241,14 @@ func build(known func(string) bool, files []decoded) (*Set, error) {
 	for _, r := range s.rules {
 		s.byKind[r.Kind] = append(s.byKind[r.Kind], r)
 	}
-	for _, rs := range s.byKind {
+	s.starts = map[string]*match.Starts{}
+	for kind, rs := range s.byKind {
 		sort.SliceStable(rs, func(i, j int) bool { return rs[i].Priority > rs[j].Priority })
+		ps := make([]*match.Pattern, len(rs))
+		for i, r := range rs {
+			ps[i] = r.Pattern
+		}
+		s.starts[kind] = match.NewStarts(ps)
 	}
 	return s, nil
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/brief-tool/brief/analyze"
 	"github.com/brief-tool/brief/analyze/match"
@@ -42,9 +43,15 @@ type Set struct {
 	g      *match.Grammar
 	rules  []*Rule
 	byKind map[string][]*Rule
+	// starts says where each rule of a kind can start, for a whole
+	// sentence at once.
+	starts map[string]*match.Starts
 	attrs  map[match.Label]map[string]string
 	layers layerLabels
 }
+
+// startScratch is reused space for finding where rules can start.
+var startScratch = sync.Pool{New: func() any { return new(match.StartScratch) }}
 
 // layerLabels are the labels of the annotation layers the View supplies.
 type layerLabels struct {
@@ -99,13 +106,22 @@ func (h *Hit) Trigger(s *Set) (from, to int) {
 func (s *Set) Run(v *View, kind string) []Hit {
 	var out []Hit
 	var m match.Match
-	for _, r := range s.byKind[kind] {
+	rs := s.byKind[kind]
+	if len(rs) == 0 {
+		return nil
+	}
+	sc := startScratch.Get().(*match.StartScratch)
+	defer startScratch.Put(sc)
+	// Only the tokens where a rule can start are tried: at the others
+	// MatchAt fails at once.
+	starts := s.starts[kind].Find(v.Text, sc)
+	for k, r := range rs {
 		if !r.Pattern.Possible(v.Text) {
 			continue
 		}
 		first := len(out)
-		for start := 0; start < v.Text.Len(); start++ {
-			if !r.Pattern.MatchAt(v.Text, start, &m) {
+		for _, start := range starts[k] {
+			if !r.Pattern.MatchAt(v.Text, int(start), &m) {
 				continue
 			}
 			h := Hit{Rule: r, From: m.From, To: m.To}

@@ -42,7 +42,9 @@ func findAllEvery(text string, pub Date) []Found {
 func TestFindAllSkipsOnlyWhatCannotMatch(t *testing.T) {
 	texts := []string{"", "Sept. 3", "Sep. 3 1999", "3 Sept.", "in Sept", "since May", "MAY 3", "Monday", "MONDAY last WEEK",
 		"twenty YEARS AGO today", "twenty yeaſs ago", "ten years ago", "THIS \u212aeek", "this weeK", "yesterday", "2019", "the 1990s",
-		"Jun 3", "June3, 2019", "Dec.", "Deck 1999", "in Marchant 2003", "in March last year", "May this year", "May THIS YEAR", "Mayday last year"}
+		"Jun 3", "June3, 2019", "Dec.", "Deck 1999", "in Marchant 2003", "in March last year", "May this year", "May THIS YEAR", "Mayday last year",
+		"in  \tMay", "Mid- June 3", "mid-June", "xMid May", "3rd July, 2019", "20 Sept. 1999s", "onMonday on Monday", "_1999", "é1999 2001",
+		"Until May last year", "12 34 May", "in in May", "1999 2000 20011", "Jun. 3 Jun 4 June 5", "since\u00a0May", "ON SUNDAY", "ſunday", "xſunday"}
 	shared := os.Getenv("BRIEF_SHARED")
 	if shared == "" {
 		shared = "../../../shared"
@@ -67,7 +69,8 @@ func TestFindAllSkipsOnlyWhatCannotMatch(t *testing.T) {
 }
 
 func FuzzFindAllSkips(f *testing.F) {
-	for _, s := range []string{"On June 20, 2019", "since May 2019", "twenty yeaſs ago", "last wee\u212a", "Sept. 30", "(1972)"} {
+	for _, s := range []string{"On June 20, 2019", "since May 2019", "twenty yeaſs ago", "last wee\u212a", "Sept. 30", "(1972)",
+		"in  \tMay", "Mid- June 3", "xMid May", "3rd July, 2019", "20 Sept. 1999s", "onMonday on Monday", "_1999", "é1999 ­2001", "Until May last year"} {
 		f.Add(s, 2019, 7, 15)
 	}
 	f.Fuzz(func(t *testing.T, text string, y, m, d int) {
@@ -77,6 +80,52 @@ func FuzzFindAllSkips(f *testing.F) {
 		}
 		if got, want := FindAll(text, pub), findAllEvery(text, pub); !reflect.DeepEqual(got, want) {
 			t.Errorf("FindAll(%q, %v) = %+v, every pattern gives %+v", text, pub, got, want)
+		}
+	})
+}
+
+// BenchmarkFindAll reads the dates of every line of the shipped corpus
+// that may have one, as the date stage does; every-pattern is the same
+// with every pattern run over every line.
+func BenchmarkFindAll(b *testing.B) {
+	files, _ := filepath.Glob("../../corpus/*.*")
+	var lines []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			if mayHaveDate(l) {
+				lines = append(lines, l)
+			}
+		}
+	}
+	pub := Date{Year: 2019, Month: 7, Day: 15}
+	for _, bb := range []struct {
+		name string
+		find func(string, Date) []Found
+	}{{"FindAll", FindAll}, {"every-pattern", findAllEvery}} {
+		b.Run(bb.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				for _, l := range lines {
+					bb.find(l, pub)
+				}
+			}
+		})
+	}
+}
+
+// yearLed reads only the end of the text before a year: what
+// yearLeads.MatchString reads of the whole of it.
+func FuzzYearLed(f *testing.F) {
+	for _, s := range []string{"in ", "since  - ", "the year's  ", "(", "– ", "withIn ", "x thROUGHOUT\t", "ſince ", "a \u212a", "throughout"} {
+		f.Add(strings.Repeat("word ", 20) + s)
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, before string) {
+		if got, want := yearLed(before), yearLeads.MatchString(before); got != want {
+			t.Errorf("yearLed(%q) = %v, yearLeads says %v", before, got, want)
 		}
 	})
 }

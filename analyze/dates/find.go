@@ -2,6 +2,7 @@ package dates
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -71,7 +72,7 @@ func FindAll(text string, pub Date) []Found {
 		if f.needs&^has != 0 {
 			continue
 		}
-		for _, m := range f.re.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range f.findAll(text) {
 			if start, end, d, ok := f.read(text, m, pub); ok {
 				add(start, end, d)
 			}
@@ -87,6 +88,143 @@ type finder struct {
 	re    *regexp.Regexp
 	needs feature // what every match of re contains
 	read  func(text string, m []int, pub Date) (start, end int, d Date, ok bool)
+}
+
+// findAll is f.re.FindAllStringSubmatchIndex(text, -1). For a pattern
+// whose matches can start only at a few places (a month name, a number),
+// that opens with \b and reads nothing before its start, it tries the
+// pattern anchored at those places, in order, instead of scanning the
+// whole text.
+func (f finder) findAll(text string) [][]int {
+	at, ok := anchored[f.re]
+	if !ok || strings.Contains(text, "ſ") || strings.Contains(text, "\u212a") {
+		return f.re.FindAllStringSubmatchIndex(text, -1)
+	}
+	var buf [16]int
+	var out [][]int
+	pos := 0
+	for _, c := range at.starts(text, buf[:0]) {
+		// The pattern's \b before its first character, which is a word
+		// character: the text before it must not be one.
+		if c < pos || c > 0 && wordByte(text[c-1]) {
+			continue
+		}
+		m := at.re.FindStringSubmatchIndex(text[c:])
+		if m == nil {
+			continue
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += c
+			}
+		}
+		out = append(out, m)
+		pos = m[1]
+	}
+	return out
+}
+
+// anchor is a pattern anchored at its start and where its matches can
+// start in a text: a superset, in order.
+type anchor struct {
+	re     *regexp.Regexp
+	starts func(text string, buf []int) []int
+}
+
+var anchored = func() map[*regexp.Regexp]anchor {
+	m := map[*regexp.Regexp]anchor{}
+	for re, starts := range map[*regexp.Regexp]func(string, []int) []int{
+		mdyFind: monthAt, mdFind: monthAt, myFind: monthAt, monYearRel: monthAt,
+		dmyFind: numberAt, dmFind: numberAt, yearFind: centuryAt, monFind: leadAt, relFind: relAt,
+	} {
+		m[re] = anchor{regexp.MustCompile(`^(?:` + re.String() + `)`), starts}
+	}
+	return m
+}()
+
+// monthAt returns where a month name of monthRe can start.
+func monthAt(text string, buf []int) []int {
+	for i := 0; i+3 <= len(text); i++ {
+		if strings.IndexByte("JFMASOND", text[i]) < 0 {
+			continue
+		}
+		for _, m := range monthStarts {
+			if text[i:i+3] == m {
+				buf = append(buf, i)
+				break
+			}
+		}
+	}
+	return buf
+}
+
+// numberAt returns where a number starts.
+func numberAt(text string, buf []int) []int {
+	for i := 0; i < len(text); i++ {
+		if isDigit(text[i]) && (i == 0 || !isDigit(text[i-1])) {
+			buf = append(buf, i)
+		}
+	}
+	return buf
+}
+
+// centuryAt returns where "19" or "20" starts.
+func centuryAt(text string, buf []int) []int {
+	for i := 0; i+1 < len(text); i++ {
+		if text[i] == '1' && text[i+1] == '9' || text[i] == '2' && text[i+1] == '0' {
+			buf = append(buf, i)
+		}
+	}
+	return buf
+}
+
+// monLeads are the words monFind allows before a month.
+var monLeads = []string{"In", "in", "Since", "since", "During", "during", "By", "by", "Until", "until", "Early", "early",
+	"Late", "late", "Mid", "mid", "Mid-", "mid-", "Last", "last", "This", "this"}
+
+// leadAt returns where a word of monLeads starts that spaces separate from
+// a month name.
+func leadAt(text string, buf []int) []int {
+	var months [16]int
+	for _, m := range monthAt(text, months[:0]) {
+		q := m
+		for q > 0 && isSpace(text[q-1]) {
+			q--
+		}
+		if q == m {
+			continue
+		}
+		from := len(buf)
+		for _, l := range monLeads {
+			if q >= len(l) && text[q-len(l):q] == l {
+				buf = append(buf, q-len(l))
+			}
+		}
+		slices.Sort(buf[from:])
+	}
+	slices.Sort(buf)
+	return slices.Compact(buf)
+}
+
+// relAt returns where a word can start that opens relFind's expressions
+// (yesterday, today, last, this, earlier, on, and the weekdays), in any
+// case.
+func relAt(text string, buf []int) []int {
+	for i := 0; i < len(text); i++ {
+		if (i == 0 || !wordByte(text[i-1])) && strings.IndexByte("ytleomwfs", text[i]|0x20) >= 0 {
+			buf = append(buf, i)
+		}
+	}
+	return buf
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// isSpace is \s: the ASCII spaces regexp knows.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+func wordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
 }
 
 // feature is a set of things a text contains that date patterns need.
@@ -215,7 +353,7 @@ func ago(text string, m []int, pub Date) (int, int, Date, bool) {
 // an article or a possessive, not as part of a decade ("the 1990s") or a
 // count ("2000 troops", "2,500").
 func year(text string, m []int, pub Date) (int, int, Date, bool) {
-	if m[1]-m[0] > 4 || !yearLeads.MatchString(text[:m[0]]) {
+	if m[1]-m[0] > 4 || !yearLed(text[:m[0]]) {
 		return 0, 0, Date{}, false
 	}
 	if m[1] < len(text) && (text[m[1]] == ',' && m[1]+1 < len(text) && text[m[1]+1] >= '0' && text[m[1]+1] <= '9') {
@@ -225,6 +363,20 @@ func year(text string, m []int, pub Date) (int, int, Date, bool) {
 		return 0, 0, Date{}, false
 	}
 	return m[0], m[1], Date{Year: atoi(text[m[2]:m[3]])}, true
+}
+
+// yearLed is yearLeads.MatchString(before) over the end of before only:
+// a match ends in spaces and hyphens after a lead word of at most ten
+// letters (of at most three bytes each, folded), a bracket or dash, or
+// "'s", so it starts within a few dozen bytes of the last other
+// character. The pattern is scanned from every position up to its end, so
+// on a long sentence the whole of it cost as much as every other finder.
+func yearLed(before string) bool {
+	q := len(before)
+	for q > 0 && (isSpace(before[q-1]) || before[q-1] == '-') {
+		q--
+	}
+	return yearLeads.MatchString(before[max(0, q-48):])
 }
 
 var agoWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

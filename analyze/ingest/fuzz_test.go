@@ -60,3 +60,16 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// FuzzBioSocial checks that the prefilter of bioSocialRe changes nothing.
+func FuzzBioSocial(f *testing.F) {
+	for _, s := range []string{"Follow her on X.", "She tweets at @jd", "Reach her @jdoe", "can be REACHED AT", "on Bluesky at x",
+		"on bluesKy at", "on bluesſky at", "on X at noon", "The talks went on.", "followers", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := bioSocial(s), bioSocialRe.MatchString(s); got != want {
+			t.Errorf("bioSocial(%q) = %v, bioSocialRe says %v", s, got, want)
+		}
+	})
+}

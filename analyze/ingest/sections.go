@@ -325,7 +325,7 @@ func commentStart(s string) bool {
 
 // bioLike reports whether a block reads as a note about an author.
 func bioLike(doc *analyze.Doc, s string) bool {
-	if authorsRe.MatchString(s) || bioSocialRe.MatchString(s) {
+	if authorsRe.MatchString(s) || bioSocial(s) {
 		return true
 	}
 	head := s
@@ -341,6 +341,41 @@ func bioLike(doc *analyze.Doc, s string) bool {
 			continue
 		}
 		if last := f[len(f)-1]; len(last) > 2 && strings.Contains(firstWords(s, 6), last) && bioNounRe.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// bioSocial is bioSocialRe.MatchString(s), which the tail of every page
+// asks of every paragraph: the pattern runs only on a paragraph with what
+// every match of it has (an @, "follow", "reached at", "on twitter" ...).
+// The pattern folds "s" with "ſ" and "k" with the Kelvin sign: a
+// paragraph with either is matched.
+func bioSocial(s string) bool {
+	if strings.Contains(s, "ſ") || strings.Contains(s, "\u212a") || strings.Contains(s, "@") {
+		return bioSocialRe.MatchString(s)
+	}
+	for _, w := range bioSocialWords {
+		if containsFold(s, w) {
+			return bioSocialRe.MatchString(s)
+		}
+	}
+	return false
+}
+
+// bioSocialWords are what bioSocialRe's matches without an @ contain.
+var bioSocialWords = []string{"follow", "reached at", "on twitter", "on x", "on linkedin", "on mastodon", "on bluesky"}
+
+// containsFold reports whether s contains sub (lower-case ASCII) in any
+// ASCII case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && (s[i+j] == sub[j] || sub[j] >= 'a' && sub[j] <= 'z' && s[i+j] == sub[j]-'a'+'A') {
+			j++
+		}
+		if j == len(sub) {
 			return true
 		}
 	}

@@ -28,7 +28,7 @@ var dashes = "-–‑"
 
 // splitWords turns a sentence's tokens into words.
 func splitWords(toks []analyze.Token) []word {
-	var ws []word
+	ws := make([]word, 0, len(toks))
 	for i, t := range toks {
 		if isPossessive(t.Text) && len(ws) > 0 && ws[len(ws)-1].end == t.Start {
 			ws[len(ws)-1].possessive = true
@@ -45,7 +45,7 @@ func splitWords(toks []analyze.Token) []word {
 		text, start := t.Text, t.Start
 		// Split on inner dashes, keeping offsets ("U.S.-Russia", "Iran-U.S."),
 		// but not inside a name ("Moon Jae-in", "Kim Jong-un").
-		for !hyphenatedName(text) {
+		for hasDash(text) && !hyphenatedName(text) {
 			j := strings.IndexAny(text, dashes)
 			if j <= 0 || j == len(text)-1 {
 				break
@@ -68,6 +68,12 @@ var hyphenSuffixes = map[string]bool{"based": true, "backed": true, "made": true
 	"oriented": true, "centric": true, "held": true, "occupied": true, "affiliated": true, "aligned": true,
 	"friendly": true, "wide": true, "type": true, "class": true, "like": true, "built": true, "armed": true,
 	"trained": true, "supplied": true, "brokered": true, "imposed": true, "declared": true, "bred": true}
+
+// hasDash reports whether s has one of dashes: a hyphen, or one of the
+// two dashes whose UTF-8 starts with E2 80.
+func hasDash(s string) bool {
+	return strings.IndexByte(s, '-') >= 0 || strings.Contains(s, "\xe2\x80") && strings.ContainsAny(s, dashes)
+}
 
 func hyphenatedName(s string) bool {
 	j := strings.IndexAny(s, dashes)

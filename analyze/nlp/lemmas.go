@@ -31,6 +31,20 @@ type lemmaTable struct {
 	blob   string
 	offs   []byte // (n+1) × uint32
 	lemmas []byte // n × uint32
+	// first[b] is the first form whose first two bytes are b or more:
+	// the search for a word runs among the forms of its two bytes only.
+	first []uint32
+}
+
+// bucket is what first indexes: a word's first two bytes.
+func bucket(w string) int {
+	switch len(w) {
+	case 0:
+		return 0
+	case 1:
+		return int(w[0]) << 8
+	}
+	return int(w[0])<<8 | int(w[1])
 }
 
 func loadLemmas(data []byte) (*lemmaTable, error) {
@@ -51,6 +65,16 @@ func loadLemmas(data []byte) (*lemmaTable, error) {
 	if int(binary.LittleEndian.Uint32(t.offs[4*n:])) != blobLen {
 		return nil, errors.New("lemmas.bin: offsets do not end at the text's end (run go generate ./analyze/nlp)")
 	}
+	t.first = make([]uint32, 1<<16+1)
+	b := 0
+	for i := 0; i < n; i++ {
+		for k := bucket(t.form(i)); b <= k; b++ {
+			t.first[b] = uint32(i)
+		}
+	}
+	for ; b <= 1<<16; b++ {
+		t.first[b] = uint32(n)
+	}
 	return t, nil
 }
 
@@ -60,7 +84,8 @@ func (t *lemmaTable) form(i int) string {
 
 // find returns the index of form w, or -1.
 func (t *lemmaTable) find(w string) int {
-	lo, hi := 0, t.n
+	b := bucket(w)
+	lo, hi := int(t.first[b]), int(t.first[b+1])
 	for lo < hi {
 		h := int(uint(lo+hi) >> 1)
 		if t.form(h) < w {
@@ -69,7 +94,7 @@ func (t *lemmaTable) find(w string) int {
 			hi = h
 		}
 	}
-	if lo < t.n && t.form(lo) == w {
+	if lo < int(t.first[b+1]) && t.form(lo) == w {
 		return lo
 	}
 	return -1

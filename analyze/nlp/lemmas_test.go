@@ -64,3 +64,27 @@ func TestLemmaTable(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLemma looks up the words of a sentence.
+func BenchmarkLemma(b *testing.B) {
+	table, err := loadLemmas(lemmasBin)
+	if err != nil {
+		b.Fatal(err)
+	}
+	words := strings.Fields("the coast guard vessels seized two fishing boats and detained their crews near the disputed islands on Tuesday")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, w := range words {
+			table.Lemma(w)
+		}
+	}
+}
+
+// BenchmarkLoadLemmas measures what the lemma table costs a start.
+func BenchmarkLoadLemmas(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := loadLemmas(lemmasBin); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -70,6 +71,17 @@ func FuzzBioSocial(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := bioSocial(s), bioSocialRe.MatchString(s); got != want {
 			t.Errorf("bioSocial(%q) = %v, bioSocialRe says %v", s, got, want)
+		}
+	})
+}
+
+func FuzzWordCount(f *testing.F) {
+	for _, s := range []string{"", " a  b ", "\u00a0x\u2003y", "\xffa b\xfe", "one"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := wordCount(s), len(strings.Fields(s)); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
 		}
 	})
 }

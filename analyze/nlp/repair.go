@@ -12,7 +12,7 @@ import (
 // quotation marks at a word's edges ("“contact", "zone”"). Offsets stay
 // those of the source.
 func splitMarks(toks []token.Token) []token.Token {
-	var out []token.Token
+	out := make([]token.Token, 0, len(toks)+len(toks)/8+1)
 	for i, t := range toks {
 		// A full stop the tokenizer left on the last word ("in May.") ends
 		// the sentence, unless the word is an abbreviation ("U.S.").

@@ -365,18 +365,71 @@ func year(text string, m []int, pub Date) (int, int, Date, bool) {
 	return m[0], m[1], Date{Year: atoi(text[m[2]:m[3]])}, true
 }
 
-// yearLed is yearLeads.MatchString(before) over the end of before only:
-// a match ends in spaces and hyphens after a lead word of at most ten
-// letters (of at most three bytes each, folded), a bracket or dash, or
-// "'s", so it starts within a few dozen bytes of the last other
-// character. The pattern is scanned from every position up to its end, so
-// on a long sentence the whole of it cost as much as every other finder.
+// yearLed is yearLeads.MatchString(before), read from the end: the
+// pattern, scanned from every position of a long sentence, cost as much
+// as every other finder. A match ends in spaces and hyphens after a lead
+// word, in a bracket or dash, or in "'s" and spaces, so it lies in the
+// last few dozen bytes; where those are ASCII they are checked by hand
+// against yearLeads's own words, else the pattern reads them.
 func yearLed(before string) bool {
 	q := len(before)
+	hyphens := 0
 	for q > 0 && (isSpace(before[q-1]) || before[q-1] == '-') {
+		if before[q-1] == '-' {
+			hyphens++
+		}
 		q--
 	}
-	return yearLeads.MatchString(before[max(0, q-48):])
+	tail := before[max(0, q-48):]
+	if leadWords == nil || !isASCII(tail) {
+		return yearLeads.MatchString(tail)
+	}
+	if n := len(before); n > 0 && (before[n-1] == '(' || before[n-1] == '-') {
+		return true
+	}
+	w := len(before)
+	for w > 0 && isSpace(before[w-1]) {
+		w--
+	}
+	if w < len(before) && w >= 2 && before[w-1]|0x20 == 's' && before[w-2] == '\'' {
+		return true
+	}
+	if hyphens > 1 {
+		return false
+	}
+	for _, lw := range leadWords {
+		if b := q - len(lw); b >= 0 && strings.EqualFold(before[b:q], lw) && (b == 0 || !wordByte(before[b-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadWords are the words of yearLeads's first alternative, read from the
+// pattern itself; nil (and yearLed asks the pattern) if it reads
+// otherwise.
+var leadWords = func() []string {
+	src := yearLeads.String()
+	i, j := strings.Index(src, `\b(?:`), strings.Index(src, `)\s*-?\s*|`)
+	if i < 0 || j < i {
+		return nil
+	}
+	words := strings.Split(src[i+len(`\b(?:`):j], "|")
+	for _, w := range words {
+		if w == "" || strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" {
+			return nil
+		}
+	}
+	return words
+}()
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 var agoWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

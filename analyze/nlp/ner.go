@@ -137,6 +137,11 @@ func decodeEntityModel(data []byte) (m *entityModel, err error) {
 	for i := range m.weights {
 		m.weights[i] = math.Float32frombits(binary.LittleEndian.Uint32(ws[4*i:]))
 	}
+	return m, m.readLabels()
+}
+
+// readLabels fills what the labeller and the chunker need of each label.
+func (m *entityModel) readLabels() error {
 	for i, l := range m.labels {
 		m.index[l] = i
 		h := strings.Split(l, "-")[0]
@@ -144,7 +149,7 @@ func decodeEntityModel(data []byte) (m *entityModel, err error) {
 			h = "v"
 		}
 		if h != "O" && h != "B" && h != "I" {
-			return nil, fmt.Errorf("entity model: label %q is not IOB", l)
+			return fmt.Errorf("entity model: label %q is not IOB", l)
 		}
 		m.hist = append(m.hist, h)
 		m.ends = append(m.ends, strings.Replace(l, "B", "I", 1))
@@ -161,9 +166,9 @@ func decodeEntityModel(data []byte) (m *entityModel, err error) {
 		}
 	}
 	if m.outside < 0 {
-		return nil, errors.New("entity model: no label O")
+		return errors.New("entity model: no label O")
 	}
-	return m, nil
+	return nil
 }
 
 func (m *entityModel) key(i int) string { return m.blob[m.off[i]:m.off[i+1]] }

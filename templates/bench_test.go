@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"github.com/brief-tool/brief/analyze"
+	"github.com/brief-tool/brief/analyze/gencorpus"
 	"github.com/brief-tool/brief/analyze/pipeline"
-	"github.com/brief-tool/brief/internal/gencorpus"
 	"github.com/brief-tool/brief/templates"
 )
 

@@ -11,8 +11,8 @@ import (
 	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/tokenize"
 
+	"github.com/brief-tool/brief/analyze/cputime"
 	"github.com/brief-tool/brief/analyze/ingest"
-	"github.com/brief-tool/brief/internal/cputime"
 )
 
 // benchTexts returns the plain text of the shipped corpus and its words.

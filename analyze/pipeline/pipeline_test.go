@@ -11,9 +11,9 @@ import (
 	"testing"
 
 	"github.com/brief-tool/brief/analyze"
+	"github.com/brief-tool/brief/analyze/cputime"
+	"github.com/brief-tool/brief/analyze/gencorpus"
 	"github.com/brief-tool/brief/analyze/pipeline"
-	"github.com/brief-tool/brief/internal/cputime"
-	"github.com/brief-tool/brief/internal/gencorpus"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -154,8 +154,8 @@ func TestDeterministic(t *testing.T) {
 }
 
 // BenchmarkAnalyzeCorpus reports the analysis speed of the shipped corpus
-// and of 200 generated articles (internal/gencorpus, the articles
-// scripts/bench-build builds), one article at a time: words/s by the wall
+// and of 200 generated articles (analyze/gencorpus, the articles
+// .ci/bench-build builds), one article at a time: words/s by the wall
 // clock and words/cpu-s by the process's CPU time (the garbage collector's
 // included), the steadier figure on a shared machine and the speed per core.
 func BenchmarkAnalyzeCorpus(b *testing.B) {

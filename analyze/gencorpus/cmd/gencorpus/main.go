@@ -1,6 +1,6 @@
 // Command gencorpus writes a synthetic corpus for benchmarks:
 //
-//	go run ./internal/gencorpus/cmd/gencorpus -n 1000 -out /tmp/corpus
+//	go run ./analyze/gencorpus/cmd/gencorpus -n 1000 -out /tmp/corpus
 //
 // The same -n and -seed always give the same files (see package gencorpus).
 package main
@@ -10,7 +10,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/brief-tool/brief/internal/gencorpus"
+	"github.com/brief-tool/brief/analyze/gencorpus"
 )
 
 func main() {

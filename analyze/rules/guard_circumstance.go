@@ -1,5 +1,7 @@
 package rules
 
+import "strings"
+
 // circumstance rejects a noun that is part of an idiom ("a great deal of")
 // or qualifies an act told by another word:
 // "boarded the tanker in breach of sanctions" tells of a boarding, not of
@@ -37,7 +39,41 @@ func circumstance(v *View, from, to int) string {
 		}
 		return "set up, not held: " + quote(v.Words(k, from+1))
 	}
+	// "the war began in May when troops moved into the town": the clause
+	// tells the act that opened what the noun names, and is the incident.
+	if v.isNoun(from) && v.onsetTold(to) {
+		return "its onset is told by the clause that follows"
+	}
 	return ""
+}
+
+// onsetTold reports a verb of beginning soon after token i ("began",
+// "broke out"), then "when", "as" or "after" and an act in that clause.
+func (v *View) onsetTold(i int) bool {
+	k := i
+	for ; k < v.Len() && k < i+6; k++ {
+		if strings.HasPrefix(v.tag(k), "VB") {
+			break
+		}
+	}
+	if k >= v.Len() || k >= i+6 || !(v.Is(k, "onset.verb") && v.tag(k) != "VBG") {
+		return false
+	}
+	for j := k + 1; j < v.Len() && j <= k+6; j++ {
+		switch v.word(j) {
+		case "when", "as", "after":
+			for a := j + 1; a < v.Len() && v.SameClause(j+1, a); a++ {
+				if v.Is(a, "event.verb") || v.Is(a, "event.deployment.verb") {
+					return true
+				}
+			}
+			return false
+		}
+		if strings.HasPrefix(v.tag(j), "VB") {
+			return false
+		}
+	}
+	return false
 }
 
 // actBefore reports an event verb before token i in the sentence.

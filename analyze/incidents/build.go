@@ -36,6 +36,9 @@ type event struct {
 	// the act before it ("..., holding its crew"), or a noun that names
 	// the act a verb before it took part in ("killed in an attack").
 	elaborates bool
+	// casualty marks people killed or wounded, told in the passive ("six
+	// sailors were wounded"): what the act told beside it did.
+	casualty bool
 	// agentSides and targetSides are the states of the agents and
 	// targets: a navy and its state are one side.
 	agentSides, targetSides []string
@@ -87,6 +90,7 @@ func (e *Extractor) build(v *rules.View, h *rules.Hit, sides []string) (event, b
 		ev.ownObject = v.Tok(of).Tag == "PRP$"
 	}
 	ev.elaborates = v.Tok(tf).Tag == "VBG" && tf > 0 && v.Tok(tf-1).Text == "," || circumstance(v, tf)
+	ev.casualty = v.Tok(tf).Tag == "VBN" && v.Is(tf, "casualty.verb")
 	ev.definite, ev.indefinite = articles(v, tf)
 	ev.again = sentenceHas(v, "again")
 	ev.retaliation = sentenceHas(v, "retaliation")

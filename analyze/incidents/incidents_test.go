@@ -47,6 +47,12 @@ func TestIncidents(t *testing.T) {
 			[][4]string{{"clash", "2018", "RUS,UKR", ""}, {"seizure", "2018-11-25", "RUS", ""}, {"cooperation", "2014", "USA,CHN", ""}}},
 		{"'both armies' as subject are both sides", "Sudan and South Sudan are at odds over the border.\n\nOn Sunday both armies shelled villages along the border.",
 			[][4]string{{"strike", "2019-07-14", "SDN,SSD", ""}}},
+		{"a casualty without a doer is what the act beside it did", "Two patrol boats of Chile and Peru collided off the cape on July 3, and one sailor was killed.",
+			[][4]string{{"collision", "2019-07-03", "CHL,PER", ""}}},
+		{"a casualty in the next sentence too", "Peruvian gunboats opened fire on a Chilean trawler on July 3.\n\nSix fishermen were wounded.",
+			[][4]string{{"attack", "2019-07-03", "PER", "CHL"}}},
+		{"nobody hurt is no attack", "Patrol boats of Chile and Peru collided off the cape on July 3. Nobody was hurt.",
+			[][4]string{{"collision", "2019-07-03", "CHL,PER", ""}}},
 		{"restatement is one item", "Iran seized the tanker Stena Impero on July 9.\n\nThe seizure angered London.",
 			[][4]string{{"seizure", "2019-07-09", "IRN", ""}}},
 	}

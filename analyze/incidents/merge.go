@@ -37,6 +37,12 @@ func merge(in []event) []event {
 }
 
 func restates(x, y *event) bool {
+	if x.casualty && len(x.agentSides) == 0 && x.Section == y.Section && x.Sentence-analyze.LastSentence(y.Sentence, y.Support) <= 1 {
+		// "the two jets collided, and the pilot was killed"; "... opened
+		// fire. Six sailors were wounded.": what the act did, whatever its
+		// type.
+		return true
+	}
 	if y.Type != x.Type || y.Section != x.Section || !compatible(x.Date, y.Date) {
 		return false
 	}
@@ -105,10 +111,12 @@ func absorb(y, x *event) {
 	if y.Date == "" && (x.Date != "" || y.DateText == "") {
 		y.Date, y.DateText, y.DatePrecision = x.Date, x.DateText, x.DatePrecision
 	}
-	if len(y.Agents) == 0 {
+	// A casualty told beside an act of another type adds its sentence, not
+	// its roles: a clash has no target.
+	if len(y.Agents) == 0 && x.Type == y.Type {
 		y.Agents, y.agentSides = x.Agents, x.agentSides
 	}
-	if len(y.Targets) == 0 {
+	if len(y.Targets) == 0 && x.Type == y.Type {
 		y.Targets, y.targetSides = x.Targets, x.targetSides
 	}
 	if y.Location == "" {

@@ -121,7 +121,8 @@ type item struct {
 	analyze.Proposal
 	// measure is the measure's words, lower case ("a direct line").
 	measure string
-	// step opens a new item of a list ("First, ...", "Also, ...").
+	// step opens a new item of a list ("First, ...", "Also, ...", an item
+	// under "agreed on the following:") or is a further step under a cue.
 	step bool
 	// trigger is the cue's first token; measureSpan the measure's tokens.
 	trigger     int
@@ -192,7 +193,9 @@ func (e *Extractor) sentence(v *rules.View, sides []string) []item {
 			if m == "" {
 				continue
 			}
-			out = append(out, e.build(v, h, next, next+1, sf, st, m, sides))
+			q := e.build(v, h, next, next+1, sf, st, m, sides)
+			q.step = true // a step of its own, never a restatement
+			out = append(out, q)
 			measures = append(measures, [2]int{sf, st})
 			outcome[i] += ", and " + m
 		}
@@ -304,7 +307,8 @@ func (e *Extractor) build(v *rules.View, h *rules.Hit, tf, tt, mf, mt int, mech 
 	p.Proposer = proposer(v, h.Rule.Emit["proposer"], tf)
 	p.Parties, p.Mediators, p.Where = roles(v, mech, tf, mt, sides)
 	p.Summary = summary(v, tf, tt, mf, mt)
-	p.step = v.Is(0, "enumeration") || v.Is(0, "additive")
+	// An item of a list or an enumerated step is a step of its own.
+	p.step = v.Is(0, "enumeration") || v.Is(0, "additive") || v.Lead != nil
 	p.Confidence = 0.6
 	switch {
 	case mt > mf && mech != "other":

@@ -43,6 +43,7 @@ func TestMechanisms(t *testing.T) {
 		{"a second step after a measure", "The report recommends that both navies renew their talks and develop confidence-building measures.", []string{"dialogue", "other"}},
 		{"a purpose after a measure is no step", "Both navies will hold yearly meetings to discuss the zone.", []string{"dialogue"}},
 		{"items of an agreed list", "The two sides agreed on the following:\n\nTo notify each other in advance of naval exercises.\n\nTo clear landmines along the river with international observers.\n\nTo hold talks every three months.", []string{"notification", "mediation", "dialogue"}},
+		{"each step of an agreed list is its own, however close", "The two sides agreed on the following:\n\nTo hold talks on the river border every month.\n\nTo notify each other in advance of naval exercises.\n\nTo use the hotline between the two fleets, and to hold yearly talks between the defence ministers.", []string{"dialogue", "notification", "hotline", "dialogue"}},
 		{"items of a list nobody agreed", "The two sides discussed the following:\n\nTo notify each other in advance of naval exercises.", nil},
 	}
 	for _, tt := range tests {

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/brief-tool/brief/analyze/internal/testkit"
-	"github.com/brief-tool/brief/analyze/nlp"
 	"github.com/brief-tool/brief/analyze/rules"
 )
 
@@ -14,18 +13,7 @@ import (
 // goldmark runs the CommonMark examples. The examples are sentences we
 // wrote; they are read in a document published on 2024-06-15.
 func TestRuleExamples(t *testing.T) {
-	p, err := nlp.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	srcs, err := rules.Shipped()
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := rules.Load(p.Known, srcs...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := shippedSet(t)
 	for _, r := range set.All() {
 		t.Run(r.Name, func(t *testing.T) {
 			for _, ex := range r.Examples.Yes {

@@ -3,7 +3,9 @@ package rules
 import "github.com/brief-tool/brief/analyze/dates"
 
 // afterPublication rejects a trigger dated after the document was
-// published: "talks on June 30" in a piece of June 20 are planned.
+// published: "talks on 30 June 2024" in a piece of 20 June 2024 are
+// planned. (A date written without a year never falls after publication:
+// package dates gives it the latest year that does not.)
 func afterPublication(v *View, from, to int) string {
 	pub, ok := dates.Parse(v.A.Doc.Published)
 	if !ok {

@@ -41,13 +41,26 @@ func (v *View) datedClause(i int) bool {
 	return false
 }
 
-// between reports whether "between" and two actors follow token i
-// closely, in its clause.
+// between reports whether "between" and the two sides follow token i
+// closely, in its clause: two actors ("between Serbia and Kosovo") or the
+// two sides counted ("between the two navies", "between both sides"; "talks
+// between the militaries" are talks of any militaries).
 func (v *View) between(i int) bool {
 	for k := i; k < v.Len() && k < i+7 && v.SameClause(i-1, k); k++ {
-		if v.word(k) == "between" {
-			return len(v.BetweenAt(k)) == 2
+		if v.word(k) != "between" {
+			continue
 		}
+		if len(v.BetweenAt(k)) == 2 {
+			return true
+		}
+		two := false
+		for j := k + 1; j < v.Len() && j <= k+4 && npTag(v.tag(j)); j++ {
+			two = two || v.word(j) == "two" || v.word(j) == "both"
+			if two && v.Is(j, "side") {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }

@@ -46,11 +46,14 @@ func modal(v *View, from, to int) string {
 
 // verbBefore returns the content verb a noun at i is the object of: the
 // first one before it, across the words and commas of a noun phrase and
-// its prepositions, or -1.
+// its prepositions, or -1. A participle inside the noun phrase ("a
+// binding, written agreement") modifies the noun; it is no verb.
 func (v *View) verbBefore(i int) int {
 	for k := i - 1; k >= 0 && k >= i-12; k-- {
 		t := v.Tok(k)
 		switch {
+		case (t.Tag == "VBN" || t.Tag == "VBG") && k > 0 && v.tag(k-1) == "," && npTag(v.tag(k+1)) && k > 1 && npTag(v.tag(k-2)):
+			continue
 		case strings.HasPrefix(t.Tag, "VB") && !auxiliaries[t.Lemma]:
 			return k
 		case t.Text == ";" || t.Text == "." || v.Is(k, "subordinator") && t.Tag != "DT":

@@ -30,8 +30,14 @@ func planned(v *View, from, to int) string {
 		if (t == "VBD" || t == "VBZ" || t == "VBP") && !auxiliaries[v.Tok(i).Lemma] {
 			return ""
 		}
-		if t == "CC" && strings.HasPrefix(v.tag(i+1), "VB") {
-			return ""
+		if t == "CC" {
+			k := i + 1
+			for v.tag(k) == "RB" {
+				k++ // "planned and then attacked"
+			}
+			if strings.HasPrefix(v.tag(k), "VB") {
+				return ""
+			}
 		}
 	}
 	return ""

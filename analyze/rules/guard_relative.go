@@ -1,7 +1,7 @@
 package rules
 
-// relative rejects a recommending cue inside a relative clause: "plans
-// that should be offered" describes the plans rather than recommending.
+// relative rejects a recommending cue inside a relative clause: "ideas
+// that should be offered" describes the ideas rather than recommending.
 // An agreement, plan or resolution that calls for something ("the accord
 // that calls for halting hostile acts") still puts it forward.
 func relative(v *View, from, to int) string {

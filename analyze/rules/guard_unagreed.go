@@ -10,6 +10,11 @@ func unagreed(v *View, from, to int) string {
 		if v.Is(i, "agreement.verb") {
 			return ""
 		}
+		if v.word(i) == "which" && i >= 2 && (v.word(i-1) == "under" || v.word(i-1) == "by") && v.Is(i-2, "measure.agreement") {
+			// "a protocol under which the troops are to be pulled back":
+			// what the agreement lays down.
+			return ""
+		}
 		if v.word(i) == ";" || v.word(i) == "." {
 			return "no agreement, decision or pledge governs the step"
 		}

@@ -9,4 +9,6 @@ var unagreedTable = []guardCase{
 	{"The two sides agreed to halt drills and to [withdraw] posts.", false, ""},
 	{"Both governments agreed on the following:\n\n- To [hold] talks every month.", false, ""},
 	{"Both governments discussed the following:\n\n- To [hold] talks every month.", true, "no agreement"},
+	{"The envoys signed an accord under which the posts are to [be] withdrawn.", false, ""},
+	{"The envoys read a report in which the posts are to [be] withdrawn.", true, "no agreement"},
 }

@@ -308,7 +308,7 @@ func (e *Extractor) build(v *rules.View, h *rules.Hit, tf, tt, mf, mt int, mech 
 	p.Parties, p.Mediators, p.Where = roles(v, mech, tf, mt, sides)
 	p.Summary = summary(v, tf, tt, mf, mt)
 	// An item of a list or an enumerated step is a step of its own.
-	p.step = v.Is(0, "enumeration") || v.Is(0, "additive") || v.Lead != nil
+	p.step = v.Is(0, "enumeration") || v.Is(0, "additive") || v.Lead != nil || addsItem(v, tf)
 	p.Confidence = 0.6
 	switch {
 	case mt > mf && mech != "other":
@@ -325,4 +325,17 @@ func appendUnique(ss []string, s string) []string {
 		return ss
 	}
 	return append(ss, s)
+}
+
+// addsItem reports an additive adverb in the trigger's clause before it:
+// "the two sides will also set up a no-fly zone" adds a measure to those
+// told before, it does not restate one.
+func addsItem(v *rules.View, tf int) bool {
+	cf, _ := v.Clause(tf)
+	for k := cf; k < tf; k++ {
+		if v.Tok(k).Tag == "RB" && v.Is(k, "additive") {
+			return true
+		}
+	}
+	return false
 }

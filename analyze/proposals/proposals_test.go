@@ -44,6 +44,7 @@ func TestMechanisms(t *testing.T) {
 		{"a purpose after a measure is no step", "Both navies will hold yearly meetings to discuss the zone.", []string{"dialogue"}},
 		{"items of an agreed list", "The two sides agreed on the following:\n\nTo notify each other in advance of naval exercises.\n\nTo clear landmines along the river with international observers.\n\nTo hold talks every three months.", []string{"notification", "mediation", "dialogue"}},
 		{"each step of an agreed list is its own, however close", "The two sides agreed on the following:\n\nTo hold talks on the river border every month.\n\nTo notify each other in advance of naval exercises.\n\nTo use the hotline between the two fleets, and to hold yearly talks between the defence ministers.", []string{"dialogue", "notification", "hotline", "dialogue"}},
+		{"'also' adds a measure, it does not restate one", "Under the accord, the two navies will set up a buffer zone along the river. The two navies will also set up a no-fly zone over the delta.", []string{"separation", "separation"}},
 		{"items of a list nobody agreed", "The two sides discussed the following:\n\nTo notify each other in advance of naval exercises.", nil},
 	}
 	for _, tt := range tests {

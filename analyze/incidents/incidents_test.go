@@ -53,6 +53,10 @@ func TestIncidents(t *testing.T) {
 			[][4]string{{"attack", "2019-07-03", "PER", "CHL"}}},
 		{"nobody hurt is no attack", "Patrol boats of Chile and Peru collided off the cape on July 3. Nobody was hurt.",
 			[][4]string{{"collision", "2019-07-03", "CHL,PER", ""}}},
+		{"calls that went unanswered were refused by whom they were sent to", "On July 3 the Peruvian navy's radio calls to the Chilean coast guard went unanswered for hours.",
+			[][4]string{{"communication", "2019-07-03", "chl-coast-guard", "per-navy"}}},
+		{"a side that leaves a note unanswered refuses to communicate", "Peru sent a note on July 3, which Chile left unanswered for weeks.",
+			[][4]string{{"communication", "2019-07-03", "CHL", ""}}},
 		{"restatement is one item", "Iran seized the tanker Stena Impero on July 9.\n\nThe seizure angered London.",
 			[][4]string{{"seizure", "2019-07-09", "IRN", ""}}},
 	}

@@ -13,12 +13,13 @@ import (
 type policy func(c *roleCtx) (agents, targets []string)
 
 var policies = map[string]policy{
-	"auto":    auto,
-	"active":  active,
-	"passive": passive,
-	"nominal": nominal,
-	"owner":   owner,
-	"mover":   mover,
+	"auto":      auto,
+	"active":    active,
+	"passive":   passive,
+	"nominal":   nominal,
+	"owner":     owner,
+	"mover":     mover,
+	"addressee": addressee,
 }
 
 func policyNames() []string {
@@ -471,4 +472,25 @@ func appendUnique(ss []string, s string) []string {
 		return ss
 	}
 	return append(ss, s)
+}
+
+// addressee: what was sent "to X" went unanswered, so X refused to answer;
+// the sender, named before, is the target ("Kyiv's calls to the port went
+// unanswered").
+func addressee(c *roleCtx) (agents, targets []string) {
+	for k := len(c.v.Actors) - 1; k >= 0; k-- {
+		m := c.v.Actors[k]
+		if m.To > c.tf || c.tf-m.To > 12 {
+			continue
+		}
+		if len(agents) == 0 && m.From > 0 && c.lower(m.From-1) == "to" || len(agents) == 0 && m.From > 1 && c.lower(m.From-2) == "to" && c.tok(m.From-1).Tag == "DT" {
+			agents = append(agents, m.Value)
+			continue
+		}
+		if len(agents) > 0 && m.Value != agents[0] {
+			targets = append(targets, m.Value)
+			break
+		}
+	}
+	return agents, targets
 }

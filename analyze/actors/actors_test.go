@@ -332,6 +332,9 @@ func TestConstructions(t *testing.T) {
 		{"a ship named with the", "The tanker left. The Eternity C sank. Later Magic Seas and Eternity C were hit.", "eternity-c"},
 		{"plural titles", "The Director Generals of the two armies met.", "generals"},
 		{"a title is no body", "The UN Head of Mission and Force Commander Jane Roe chaired the meeting.", "head-of-mission"},
+		{"a name before a place noun is a place", "Monks fled the area of the Wat Dara and Kol Sena temples after the shelling.", "kol-sena"},
+		{"a name ending in a place noun is a place", "Both armies left the Safe Demilitarised Border Zone in March.", "border-zone"},
+		{"a name 'in' a state is a place", "The monitors opened offices at Lorca in Chile and Ilo Vieja in Peru.", "ilo-vieja"},
 	} {
 		a := analyse(t, "x.txt", "Title\n\n"+tt.text+"\n")
 		for _, id := range ids(a) {

@@ -313,7 +313,7 @@ func (r *Resolver) proposedPerson(st *docState, si int, e nlp.Entity) {
 			}
 		}
 	}
-	if k-i < 2 || k-i > 4 || !personContext(ws, i) || st.namedAsThing(st.a.Doc.Text[ws[i].start:ws[k-1].end]) {
+	if k-i < 2 || k-i > 4 || !personContext(ws, i) || placeAround(st, si, i, k) || st.namedAsThing(st.a.Doc.Text[ws[i].start:ws[k-1].end]) {
 		return
 	}
 	if end := r.nameEnd(st, si, i); end < k {
@@ -356,6 +356,30 @@ func personContext(ws []word, i int) bool {
 		}
 	}
 	return true
+}
+
+// placeHeads are the nouns that make the name they end or precede a
+// place: "the Border Zone", "the Ta Moan temples", "Lorca Valley".
+var placeHeads = map[string]bool{"zone": true, "line": true, "area": true, "valley": true, "river": true,
+	"island": true, "islands": true, "strait": true, "sea": true, "pass": true, "temple": true, "temples": true,
+	"bay": true, "gulf": true, "shoal": true, "reef": true, "mountain": true, "mountains": true, "hills": true,
+	"lake": true, "canal": true, "corridor": true, "region": true, "district": true, "province": true,
+	"village": true, "villages": true, "town": true, "city": true, "port": true, "airport": true, "camp": true,
+	"crossing": true, "bridge": true, "plateau": true, "heights": true, "peninsula": true, "county": true}
+
+// placeAround reports whether the words of a name [i, k) say a place: it
+// ends in a place noun ("Demilitarised Border Zone"), a place noun follows
+// it ("the Ta Moan and Ta Krabei temples"), or "in" and a name already
+// read follow it ("Gok Machar in South Sudan": people are "of" a state).
+func placeAround(st *docState, si, i, k int) bool {
+	ws := st.words[si]
+	if placeHeads[strings.ToLower(ws[k-1].text)] {
+		return true
+	}
+	if k < len(ws) && placeHeads[ws[k].text] {
+		return true
+	}
+	return k+1 < len(ws) && ws[k].text == "in" && st.covered[si][k+1] && capitalized(ws[k+1].text)
 }
 
 // namedAsThing reports whether the text elsewhere names name as a thing:

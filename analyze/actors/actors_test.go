@@ -308,6 +308,7 @@ func TestConstructions(t *testing.T) {
 		{"defined acronym wins", "The Sudanese Defence Forces (SDF) shelled the camp. Later the SDF withdrew.", "sdn-defence-forces", analyze.KindMilitary, "SDN", 3},
 		{"titled surname", "Prime Minister Albanese called for calm.", "anthony-albanese", analyze.KindPerson, "AUS", 1},
 		{"a body named after two states", "The Chile-Peru Fisheries Commission met in Lima.", "chile-peru-fisheries-commission", analyze.KindOrganization, "", 1},
+		{"an article opening a sentence is no part of a body's name", "The Joint River Committee met in Lima.", "joint-river-committee", analyze.KindOrganization, "", 1},
 		{"a body named after an organisation", "The OSCE Vienna Group issued a statement.", "osce-vienna-group", analyze.KindOrganization, "", 1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -358,6 +358,9 @@ func personContext(ws []word, i int) bool {
 	return true
 }
 
+// articles open a noun phrase; a capitalised one opens a sentence.
+var articles = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true}
+
 // placeHeads are the nouns that make the name they end or precede a
 // place: "the Border Zone", "the Ta Moan temples", "Lorca Valley".
 var placeHeads = map[string]bool{"zone": true, "line": true, "area": true, "valley": true, "river": true,
@@ -462,7 +465,9 @@ func (r *Resolver) orgRuns(st *docState, si int) {
 			(capitalized(ws[i-1].text) && nameWord(ws[i-1].text) || (ws[i-1].key == "of" || ws[i-1].key == "for" || ws[i-1].key == "and") && i-2 >= 0 && capitalized(ws[i-2].text)) {
 			i--
 		}
-		for i < j && !capitalized(ws[i].text) {
+		// "The General Border Committee" opening a sentence: the article
+		// is no part of the name.
+		for i < j && (!capitalized(ws[i].text) || articles[strings.ToLower(ws[i].text)]) {
 			i++
 		}
 		if i == j || (ws[i].first && !strings.HasPrefix(ws[i].tag, "NNP")) && i+1 == j {

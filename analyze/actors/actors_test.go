@@ -309,6 +309,7 @@ func TestConstructions(t *testing.T) {
 		{"titled surname", "Prime Minister Albanese called for calm.", "anthony-albanese", analyze.KindPerson, "AUS", 1},
 		{"a body named after two states", "The Chile-Peru Fisheries Commission met in Lima.", "chile-peru-fisheries-commission", analyze.KindOrganization, "", 1},
 		{"an article opening a sentence is no part of a body's name", "The Joint River Committee met in Lima.", "joint-river-committee", analyze.KindOrganization, "", 1},
+		{"a title with the first word of a full name", "General Somchai Wongsa led the delegation. Later General Somchai visited the border.", "somchai-wongsa", analyze.KindPerson, "", 2},
 		{"a body named after an organisation", "The OSCE Vienna Group issued a statement.", "osce-vienna-group", analyze.KindOrganization, "", 1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -530,6 +530,12 @@ func joinNames(people []*person) []*person {
 					q.absorb(p)
 					continue
 				}
+				// "General Yuthasak" after "General Yuthasak Sasiprapha":
+				// where a name's first word is the one used with a title.
+				if q := firstNameOwner(full, p); q != nil {
+					q.absorb(p)
+					continue
+				}
 			}
 			if q := suffixOwner(full, p); q != nil {
 				q.absorb(p)
@@ -606,6 +612,24 @@ func (r *Resolver) personAcc(p *person) acc {
 }
 
 // suffixOwner returns the one longer name that p's words end.
+// firstNameOwner returns the one full name whose first word a titled
+// single name is, or nil.
+func firstNameOwner(people []*person, p *person) *person {
+	if p.role == "" {
+		return nil
+	}
+	var owner *person
+	for _, q := range people {
+		if len(q.words) >= 2 && strings.EqualFold(q.words[0], p.words[0]) {
+			if owner != nil {
+				return nil
+			}
+			owner = q
+		}
+	}
+	return owner
+}
+
 func suffixOwner(people []*person, p *person) *person {
 	var owner *person
 	for _, q := range people {

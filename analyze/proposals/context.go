@@ -1,6 +1,7 @@
 package proposals
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/brief-tool/brief/analyze"
@@ -14,7 +15,9 @@ import (
 // before it, if it is near (its paragraph, or the two sentences after the
 // proposal's last statement) and about the measure (naming its kind, or
 // going on about it: a back-reference, a pronoun). A purpose clause in the
-// proposal's own sentence is a reason.
+// proposal's own sentence is a reason. A limit set against a whole plan
+// ("None of these steps will ...", or told after "There are limits.")
+// belongs to every proposal of the plan.
 func (e *Extractor) context(views []*rules.View, ps []item) {
 	if len(ps) == 0 {
 		return
@@ -27,10 +30,16 @@ func (e *Extractor) context(views []*rules.View, ps []item) {
 		}
 	}
 	para := paragraphs(views)
+	var announced *plan
 	for si, v := range views {
 		if v.S.Section != analyze.SectionBody {
 			continue
 		}
+		rebuttal := v.Len() > 0 && v.Is(0, "rebuttal")
+		if announced != nil && (para[si] > announced.until || rebuttal) {
+			announced = nil
+		}
+		heading := isHeading(views, para, si)
 		hits := e.set.Run(v, "context")
 		outcome := make([]string, len(hits))
 		for i := range hits {
@@ -47,7 +56,39 @@ func (e *Extractor) context(views []*rules.View, ps []item) {
 			if h.Rule.Emit["scope"] == "own" {
 				continue
 			}
-			outcome[i] = e.attach(v, h, ps, para)
+			role := h.Rule.Emit["role"]
+			switch {
+			case role == "announce":
+				if pl := planBefore(views, ps, si); len(pl) > 0 {
+					until := para[si]
+					if heading || alone(para, si) {
+						until++
+					}
+					announced = &plan{proposals: pl, until: until, last: pl}
+					outcome[i] = "announces the caveats of the proposals of sentences " + sentences(ps, pl)
+				} else {
+					outcome[i] = "- no plan before it"
+				}
+			case heading:
+				outcome[i] = "- a heading"
+			case role == "caveat" && rebuttal:
+				outcome[i] = "- answers the limits told before it"
+			case role == "caveat" && announced != nil:
+				pl := e.ofKind(v, h, ps, announced.proposals)
+				if len(pl) == len(announced.proposals) && pronoun(v) {
+					pl = announced.last // "It cannot ...": the measure the last caveat was about
+				}
+				announced.last = pl
+				outcome[i] = e.planCaveat(v, ps, pl)
+			case role == "caveat" && collective(v):
+				if pl := planBefore(views, ps, si); len(pl) > 0 {
+					outcome[i] = e.planCaveat(v, ps, pl)
+				} else {
+					outcome[i] = "- no plan before it"
+				}
+			default:
+				outcome[i] = e.attach(v, h, ps, para)
+			}
 			if outcome[i] != "" && outcome[i][0] != '-' {
 				used[si] = true
 				break
@@ -55,6 +96,144 @@ func (e *Extractor) context(views []*rules.View, ps []item) {
 		}
 		rules.Record(v.A, e.set, v, "context", hits, outcome)
 	}
+}
+
+// plan is the proposals a caveat heading ("There are limits.") announced
+// the limits of, the last paragraph those limits may be told in, and the
+// proposals the last of them was about.
+type plan struct {
+	proposals []int
+	until     int
+	last      []int
+}
+
+// planBefore returns the proposals of the plan stated just before sentence
+// si: the body proposals before it, each at most three sentences after the
+// one before it, the last at most five sentences before si, and none
+// before the one that opens with "First"; or nil.
+func planBefore(views []*rules.View, ps []item, si int) []int {
+	var idx []int
+	for k, p := range ps {
+		if p.Section == analyze.SectionBody && p.Sentence < si {
+			idx = append(idx, k)
+		}
+	}
+	if len(idx) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return ps[a].Sentence - ps[b].Sentence })
+	last := 0
+	for _, k := range idx {
+		last = max(last, analyze.LastSentence(ps[k].Sentence, ps[k].Support))
+	}
+	if si-last > 5 {
+		return nil
+	}
+	first := len(idx) - 1
+	for first > 0 && ps[idx[first]].Sentence-ps[idx[first-1]].Sentence <= 3 {
+		if v := views[ps[idx[first]].Sentence]; v.Len() > 0 && v.Is(0, "list.first") {
+			break
+		}
+		first--
+	}
+	for first > 0 && ps[idx[first-1]].Sentence == ps[idx[first]].Sentence {
+		first-- // another proposal of the first item's sentence
+	}
+	out := idx[first:]
+	slices.Sort(out)
+	return out
+}
+
+// ofKind narrows a plan to the proposals of the kinds of measure the
+// sentence names ("The risk is that a channel ..." limits the lines of the
+// plan, "Hanoi may see a pullback as ..." its pullbacks); what a measure
+// cannot do names no measure of the plan ("A hotline cannot replace talks":
+// only the words before the cue count). A sentence that names none, or
+// none the plan has, limits the whole plan.
+func (e *Extractor) ofKind(v *rules.View, h *rules.Hit, ps []item, pl []int) []int {
+	end := v.Len()
+	tf, tt := h.Trigger(e.set)
+	for i := tf; i < tt; i++ {
+		if v.Is(i, "caveat.limit") {
+			end = tf
+		}
+	}
+	mechs := map[string]bool{}
+	for i := 0; i < end; i++ {
+		if f, t, ok := e.measureAt(v, i); ok {
+			mechs[e.set.Attr(v, f, t, "mechanism")] = true
+			i = t - 1
+		}
+	}
+	var out []int
+	for _, k := range pl {
+		if mechs[ps[k].Mechanism] {
+			out = append(out, k)
+		}
+	}
+	if len(out) == 0 {
+		return pl
+	}
+	return out
+}
+
+// planCaveat gives the sentence as a caveat to every proposal of pl.
+func (e *Extractor) planCaveat(v *rules.View, ps []item, pl []int) string {
+	for _, k := range pl {
+		if !slices.Contains(ps[k].Caveats, v.S.Text) {
+			ps[k].Caveats = append(ps[k].Caveats, v.S.Text)
+		}
+	}
+	return "caveat of the proposals of sentences " + sentences(ps, pl)
+}
+
+// collective reports whether the sentence opens by referring to a whole
+// list of measures ("None of these steps ...", "But all of this ...").
+func collective(v *rules.View) bool {
+	if v.Len() > 0 && v.Is(0, "collective.ref") {
+		return true
+	}
+	return v.Len() > 1 && (v.Tok(0).Tag == "CC" || v.Tok(0).Tag == "RB") && v.Is(1, "collective.ref")
+}
+
+// pronoun reports whether the sentence opens with "it" or "they", going
+// on about what the sentence before it was about.
+func pronoun(v *rules.View) bool {
+	return v.Len() > 0 && v.Tok(0).Tag == "PRP" && (v.Tok(0).Lemma == "it" || v.Tok(0).Lemma == "they")
+}
+
+// isHeading reports whether sentence si is a heading: alone in its
+// paragraph and without the punctuation that ends a sentence.
+func isHeading(views []*rules.View, para []int, si int) bool {
+	if !alone(para, si) {
+		return false
+	}
+	v := views[si]
+	if v.Len() == 0 {
+		return false
+	}
+	switch v.Tok(v.Len() - 1).Text {
+	case ".", "!", "?", ":", ";", "\"", "'", "\u201d", "\u2019", ")", "...", "\u2026":
+		return false
+	}
+	return true
+}
+
+// alone reports whether sentence si is the only one of its paragraph.
+func alone(para []int, si int) bool {
+	return (si == 0 || para[si-1] != para[si]) && (si == len(para)-1 || para[si+1] != para[si])
+}
+
+// sentences lists the sentences of the proposals pl, for --explain.
+func sentences(ps []item, pl []int) string {
+	var b strings.Builder
+	for i, k := range pl {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(itoa(ps[k].Sentence))
+	}
+	return b.String()
 }
 
 // own adds what a clause of a proposal's own sentence says of it: a

@@ -53,7 +53,7 @@ var emits = map[string]map[string][]string{
 		"proposer":  {"speaker", "subject", "authors"},
 	},
 	"context": {
-		"role":  {"rationale", "caveat", "precedent", "restatement"},
+		"role":  {"rationale", "caveat", "precedent", "restatement", "announce"},
 		"scope": {"own", "near"},
 		"about": {"measure"},
 	},

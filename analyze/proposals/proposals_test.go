@@ -98,3 +98,65 @@ func TestAttributedProposer(t *testing.T) {
 		t.Errorf("proposer %q, want vladimir-putin", p)
 	}
 }
+
+func TestCaveatsAndPrecedents(t *testing.T) {
+	tests := []struct {
+		name, text string
+		// per proposal, in order: the beginnings of its caveats and
+		// precedents
+		caveats, precedents [][]string
+	}{
+		{"what the measure cannot do",
+			"Peru and Chile should open a hotline between their coast guards. A hotline cannot settle the quarrel over the fishing grounds.",
+			[][]string{{"A hotline cannot settle"}}, [][]string{nil}},
+		{"a past failure is no limit",
+			"Peru and Chile should open a hotline between their coast guards. The patrol boats did not stop the trawlers.",
+			[][]string{nil}, [][]string{nil}},
+		{"a limit of the whole list",
+			"- Establish a hotline between the two river commands.\n- Notify each other in advance of exercises near the estuary.\n- Hold talks between the two staffs every month.\n\nNone of these steps will end the feud over the estuary.",
+			[][]string{{"None of these steps"}, {"None of these steps"}, {"None of these steps"}}, [][]string{nil, nil, nil}},
+		{"limits announced for a plan go to the measures they name",
+			"First, Ghana and Togo should set up a hotline between their border commanders. Second, both armies should give advance notice of exercises near the river.\n\nThere are limits.\n\nA hotline cannot replace a settlement of the border. The risk is that either side reads the advance notice of drills as a threat. Still, both steps cost little.",
+			[][]string{{"A hotline cannot replace"}, {"The risk is that"}}, [][]string{nil, nil}},
+		{"a pronoun goes on about the measure of the caveat before",
+			"First, Ghana and Togo should set up a hotline between their border commanders. Second, both armies should give advance notice of exercises near the river.\n\nThere are risks.\n\nThe danger is that a hotline goes unanswered in a crisis. It cannot replace a settlement of the border.",
+			[][]string{{"The danger is", "It cannot replace"}, nil}, [][]string{nil, nil}},
+		{"what a side may make of it",
+			"Ecuador and Peru should invite observers from the OAS to the border. Quito may see the observers as a slight to its sovereignty.",
+			[][]string{{"Quito may see"}}, [][]string{nil}},
+		{"what the agreement does not cover",
+			"Ecuador and Peru should sign an agreement on the river patrols. The agreement would not cover the naval bases upstream.",
+			[][]string{{"The agreement would not cover"}}, [][]string{nil}},
+		{"an earlier case in the proposal's own sentence",
+			"The two staffs should meet every spring, as Chilean and Argentine officers once did.",
+			[][]string{nil}, [][]string{{"as Chilean and Argentine officers once did"}}},
+		{"a heading is no caveat",
+			"Peru and Chile should open a hotline between their coast guards.\n\n## Lines, but no treaty\n\nThe coast guards met in Lima.",
+			[][]string{nil}, [][]string{nil}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analyse(t, tt.text)
+			if len(a.Proposals) != len(tt.caveats) {
+				t.Fatalf("got %d proposals, want %d: %+v", len(a.Proposals), len(tt.caveats), a.Proposals)
+			}
+			for k, p := range a.Proposals {
+				checkStarts(t, k, "caveats", p.Caveats, tt.caveats[k])
+				checkStarts(t, k, "precedents", p.Precedents, tt.precedents[k])
+			}
+		})
+	}
+}
+
+// checkStarts reports whether got holds, in order, texts beginning with
+// each of want, and nothing else.
+func checkStarts(t *testing.T, k int, field string, got, want []string) {
+	t.Helper()
+	ok := len(got) == len(want)
+	for i := 0; ok && i < len(want); i++ {
+		ok = strings.HasPrefix(got[i], want[i])
+	}
+	if !ok {
+		t.Errorf("proposal %d: %s %q, want texts beginning %q", k, field, got, want)
+	}
+}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,33 +16,12 @@ import (
 // the error to appear over the last good page. Chromium is found and
 // skipped (or required under CI=true) as for TestBrowser.
 func TestBrowserServe(t *testing.T) {
-	chrome := chromiumPath()
-	if chrome == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("CI=true but no Chromium found: install Debian's chromium package or set BRIEF_CHROMIUM")
-		}
-		t.Skip("no Chromium found (install Debian's chromium or set BRIEF_CHROMIUM): skipping the browser test")
-	}
+	chrome := requireChromium(t)
 	dir := inTempDir(t)
 	corpus := newCorpus(t, dir)
 	base := startServe(t, "--quiet")
 
-	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Minute)
-	defer cancel()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chrome),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-background-networking", true),
-	)
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer acancel()
-	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
+	bctx := headless(t, chrome, 3*time.Minute)
 	b := &browser{t: t, ctx: bctx, base: strings.TrimSuffix(base, "/")}
 	if err := chromedp.Do(bctx, chromedp.Navigate(base+"gulf-hotline/index.html")); err != nil {
 		t.Fatalf("open the pack in Chromium (%s): %v", chrome, err)

@@ -39,13 +39,7 @@ import (
 // google-chrome on PATH. Without it the test skips, except under CI=true,
 // where it fails: CI installs Debian's chromium.
 func TestBrowser(t *testing.T) {
-	chrome := chromiumPath()
-	if chrome == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("CI=true but no Chromium found: install Debian's chromium package or set BRIEF_CHROMIUM")
-		}
-		t.Skip("no Chromium found (install Debian's chromium or set BRIEF_CHROMIUM): skipping the browser test")
-	}
+	chrome := requireChromium(t)
 
 	const corpus = "../../corpus"
 	site := filepath.Join(t.TempDir(), "site")
@@ -61,22 +55,7 @@ func TestBrowser(t *testing.T) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(site)))
 	defer srv.Close()
 
-	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Minute)
-	defer cancel()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chrome),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-background-networking", true),
-	)
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer acancel()
-	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
+	bctx := headless(t, chrome, 5*time.Minute)
 
 	b := &browser{t: t, ctx: bctx, base: srv.URL}
 	if err := chromedp.Do(bctx, chromedp.EmulateViewport(1280, 900)); err != nil {
@@ -482,6 +461,44 @@ func artifactsDir(t *testing.T) string {
 		t.Fatalf("artifacts folder: %v", err)
 	}
 	return dir
+}
+
+// requireChromium returns the Chromium a browser test runs, or skips the
+// test without one; under CI=true, where CI installs Debian's chromium, it
+// fails instead.
+func requireChromium(t *testing.T) string {
+	t.Helper()
+	chrome := chromiumPath()
+	if chrome == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("CI=true but no Chromium found: install Debian's chromium package or set BRIEF_CHROMIUM")
+		}
+		t.Skip("no Chromium found (install Debian's chromium or set BRIEF_CHROMIUM): skipping the browser test")
+	}
+	return chrome
+}
+
+// headless starts headless Chromium for one test, with a profile of its
+// own and nothing that calls home; the context ends with the test or after
+// limit.
+func headless(t *testing.T, chrome string, limit time.Duration) context.Context {
+	ctx, cancel := context.WithTimeout(t.Context(), limit)
+	t.Cleanup(cancel)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chrome),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-background-networking", true),
+	)
+	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(acancel)
+	bctx, bcancel := chromedp.NewContext(actx)
+	t.Cleanup(bcancel)
+	return bctx
 }
 
 func chromiumPath() string {

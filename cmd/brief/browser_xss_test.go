@@ -74,13 +74,7 @@ var xssMarkdown = []string{
 // script, no console error (a Content-Security-Policy violation included)
 // is logged, and no request leaves file://.
 func TestBrowserXSS(t *testing.T) {
-	chrome := chromiumPath()
-	if chrome == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("CI=true but no Chromium found: install Debian's chromium package or set BRIEF_CHROMIUM")
-		}
-		t.Skip("no Chromium found (install Debian's chromium or set BRIEF_CHROMIUM): skipping the XSS test")
-	}
+	chrome := requireChromium(t)
 	dir := t.TempDir()
 	corpus, site := filepath.Join(dir, "corpus"), filepath.Join(dir, "site")
 	writeXSSCorpus(t, corpus)
@@ -104,22 +98,7 @@ func TestBrowserXSS(t *testing.T) {
 		t.Fatalf("only %d pages built: %v", len(pages), pages)
 	}
 
-	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Minute)
-	defer cancel()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chrome),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-background-networking", true),
-	)
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer acancel()
-	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
+	bctx := headless(t, chrome, 5*time.Minute)
 	if err := chromedp.Do(bctx, chromedp.EmulateViewport(1280, 900)); err != nil {
 		t.Fatalf("start Chromium (%s): %v", chrome, err)
 	}

@@ -2,7 +2,6 @@ package actors
 
 import (
 	"flag"
-	"os"
 	"testing"
 
 	"github.com/brief-tool/brief/analyze/internal/gobform"
@@ -19,11 +18,8 @@ func TestShippedForm(t *testing.T) {
 		t.Fatal(err)
 	}
 	if *update {
-		data, err := gobform.Encode(want)
+		data, err := gobform.WriteFile("shipped.gob", want)
 		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile("shipped.gob", data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		shipped = data

@@ -3,7 +3,6 @@ package rules
 import (
 	"flag"
 	"fmt"
-	"os"
 	"sort"
 	"testing"
 
@@ -25,11 +24,8 @@ func TestShippedForm(t *testing.T) {
 		t.Fatal(err)
 	}
 	if *update {
-		data, err := gobform.Encode(want)
+		data, err := gobform.WriteFile("shipped.gob", want)
 		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile("shipped.gob", data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		shippedGob = data

@@ -11,6 +11,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"os"
 	"reflect"
 	"sort"
 )
@@ -22,6 +23,16 @@ func Encode(v any) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// WriteFile encodes v into the file at path, as go generate writes the
+// shipped forms, and returns the bytes written.
+func WriteFile(path string, v any) ([]byte, error) {
+	data, err := Encode(v)
+	if err != nil {
+		return nil, err
+	}
+	return data, os.WriteFile(path, data, 0o644)
 }
 
 // Decode reads data, written by Encode, into v (a pointer).

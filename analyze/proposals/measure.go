@@ -43,7 +43,9 @@ func (e *Extractor) measure(v *rules.View, h *rules.Hit, tf, tt int) (from, to i
 	if pf, pt, ok := pullback(v, tf, end); ok && (to <= from || pf <= from && from < pt) {
 		// The withdrawal is the measure, or holds it ("pull the guns back
 		// from the line" names no channel).
-		return pf, pt, "separation"
+		if m := e.set.Attr(v, pf, pt, "from-line"); m != "" {
+			return pf, pt, m
+		}
 	}
 	if to > from {
 		if m := e.set.Attr(v, from, to, "mechanism"); m != "" {
@@ -379,7 +381,7 @@ func speaker(v *rules.View) string {
 // state after "in", "over", "along" ...). Parties are states, or the
 // states of the bodies named; with fewer than two, the document's two
 // main sides, as "both sides" refers to them.
-func roles(v *rules.View, mech string, tf, mt int, sides []string) (parties, mediators []string, where string) {
+func roles(v *rules.View, thirdParty bool, tf, mt int, sides []string) (parties, mediators []string, where string) {
 	country := map[string]string{}
 	kind := map[string]string{}
 	for _, ac := range v.A.Actors {
@@ -408,7 +410,7 @@ func roles(v *rules.View, mech string, tf, mt int, sides []string) (parties, med
 		if kind[m.Value] == analyze.KindOrganization && id == "" {
 			// A body of no state named in a proposal of mediation is its
 			// third party ("UN observers").
-			if mech == "mediation" {
+			if thirdParty {
 				mediators = appendUnique(mediators, m.Value)
 			}
 			continue
@@ -420,7 +422,7 @@ func roles(v *rules.View, mech string, tf, mt int, sides []string) (parties, med
 	}
 	// In a mediation, a party that is not one of the two sides is the
 	// third party ("Oman could serve as an intermediary").
-	if mech == "mediation" && len(sides) == 2 {
+	if thirdParty && len(sides) == 2 {
 		var keep []string
 		for _, id := range parties {
 			if id != sides[0] && id != sides[1] {

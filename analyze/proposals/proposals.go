@@ -30,6 +30,11 @@ import (
 // Extractor finds proposals. It is safe for concurrent use.
 type Extractor struct {
 	set *rules.Set
+	// thirdParty holds the mechanisms whose proposals have mediators
+	// (classes with third-party: "true"); unlisted is the mechanism of a
+	// measure of no listed kind (unlisted: "true"). Both are data.
+	thirdParty map[string]bool
+	unlisted   map[string]bool
 }
 
 // New builds an Extractor over the proposal and context rules of set,
@@ -42,7 +47,16 @@ func New(set *rules.Set) (*Extractor, error) {
 			}
 		}
 	}
-	return &Extractor{set: set}, nil
+	e := &Extractor{set: set, thirdParty: map[string]bool{}, unlisted: map[string]bool{}}
+	for _, attrs := range set.ClassAttrs() {
+		if attrs["third-party"] == "true" {
+			e.thirdParty[attrs["mechanism"]] = true
+		}
+		if attrs["unlisted"] == "true" {
+			e.unlisted[attrs["mechanism"]] = true
+		}
+	}
+	return e, nil
 }
 
 var emits = map[string]map[string][]string{
@@ -305,13 +319,13 @@ func (e *Extractor) build(v *rules.View, h *rules.Hit, tf, tt, mf, mt int, mech 
 		p.Cues = appendUnique(p.Cues, p.measure)
 	}
 	p.Proposer = proposer(v, h.Rule.Emit["proposer"], tf)
-	p.Parties, p.Mediators, p.Where = roles(v, mech, tf, mt, sides)
+	p.Parties, p.Mediators, p.Where = roles(v, e.thirdParty[mech], tf, mt, sides)
 	p.Summary = summary(v, tf, tt, mf, mt)
 	// An item of a list or an enumerated step is a step of its own.
 	p.step = v.Is(0, "enumeration") || v.Is(0, "additive") || v.Lead != nil || addsItem(v, tf)
 	p.Confidence = 0.6
 	switch {
-	case mt > mf && mech != "other":
+	case mt > mf && !e.unlisted[mech]:
 		p.Confidence = 0.75
 	case mt <= mf:
 		p.Confidence = 0.5

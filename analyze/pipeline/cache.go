@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 
+	jsonv2 "github.com/go-json-experiment/json"
+
 	"github.com/brief-tool/brief/analyze"
 )
 
@@ -73,8 +75,12 @@ func decodeEntry(b []byte) (*analyze.Analysis, error) {
 	if hex.EncodeToString(got[:]) != string(sum) {
 		return nil, errors.New("checksum mismatch")
 	}
+	// A build reads every entry back (999 of 1,000 when one article
+	// changed): encoding/json v2 decodes them about 2.4 times as fast as
+	// v1 into the same values (TestCacheDecodeV1), and the entry stays
+	// the JSON v1 wrote.
 	var a analyze.Analysis
-	if err := json.Unmarshal(body, &a); err != nil || a.Schema == "" {
+	if err := jsonv2.Unmarshal(body, &a); err != nil || a.Schema == "" {
 		return nil, fmt.Errorf("unreadable: %v", err)
 	}
 	return &a, nil

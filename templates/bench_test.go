@@ -104,3 +104,43 @@ func BenchmarkNoOp(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOneArticle rebuilds the same site after one article changed (it
+// loses its last proposal, then gets it back, in turn): what a one-article
+// rebuild costs once the analyses are loaded, from the cross-article views
+// (NewSite) to the pages that change written.
+//
+//	go test -run '^$' -bench OneArticle ./templates
+func BenchmarkOneArticle(b *testing.B) {
+	site := benchSite(b)
+	st, err := templates.New(templates.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := append([]*analyze.Analysis(nil), benchDocs...)
+	changed := *docs[0]
+	changed.Proposals = changed.Proposals[:len(changed.Proposals)-1]
+	versions := []*analyze.Analysis{docs[0], &changed}
+	digest := func(a *analyze.Analysis) string {
+		if a == &changed {
+			return a.Doc.ID + " changed"
+		}
+		return a.Doc.ID
+	}
+	out := b.TempDir() + "/site"
+	if _, err := st.Update(context.Background(), out, st.Plan(site, templates.PlanOptions{Digest: digest}), templates.UpdateOptions{}); err != nil {
+		b.Fatal(err)
+	}
+	rendered := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		docs[0] = versions[(i+1)%2]
+		site := templates.NewSite("Bench", "bench", docs)
+		stats, err := st.Update(context.Background(), out, st.Plan(site, templates.PlanOptions{Digest: digest}), templates.UpdateOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		rendered += stats.Rendered
+	}
+	b.ReportMetric(float64(rendered)/float64(b.N), "files/op")
+}

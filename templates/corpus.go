@@ -130,10 +130,10 @@ func (s *Site) buildActors() {
 		taken[slug] = true
 		s.actors[id].Slug = slug
 	}
+	s.incidentsByActor()
+	s.proposalsByActor()
 	for _, ap := range s.Actors {
 		sort.Strings(ap.Roles)
-		ap.Incidents = s.incidentsOf(ap.ID)
-		ap.Proposals = s.proposalsOf(ap.ID)
 	}
 }
 
@@ -197,41 +197,64 @@ func (s *Site) proposalRef(art *Article, p analyze.Proposal, from string) Propos
 	return pr
 }
 
-func (s *Site) incidentsOf(id string) []IncidentRef {
-	var out []IncidentRef
+// incidentsByActor gives each actor page the incidents with its actor as
+// an agent or a target, in one pass over the corpus (a pass per actor
+// grows with the square of the corpus): in article order, then date
+// order.
+func (s *Site) incidentsByActor() {
 	for _, art := range s.Articles {
 		for _, in := range art.Incidents {
-			if contains(in.Agents, id) || contains(in.Targets, id) {
-				out = append(out, s.incidentRef(art, in, "actors"))
+			for k, id := range in.Agents {
+				if ap := s.actors[id]; ap != nil && !contains(in.Agents[:k], id) {
+					ap.Incidents = append(ap.Incidents, s.incidentRef(art, in, "actors"))
+				}
+			}
+			for k, id := range in.Targets {
+				if ap := s.actors[id]; ap != nil && !contains(in.Agents, id) && !contains(in.Targets[:k], id) {
+					ap.Incidents = append(ap.Incidents, s.incidentRef(art, in, "actors"))
+				}
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if (a.Date == "") != (b.Date == "") {
-			return b.Date == ""
-		}
-		if a.Date != b.Date {
-			return a.Date < b.Date
-		}
-		if a.Article.Doc.ID != b.Article.Doc.ID {
-			return a.Article.Doc.ID < b.Article.Doc.ID
-		}
-		return a.Sentence < b.Sentence
-	})
-	return out
+	for _, ap := range s.Actors {
+		out := ap.Incidents
+		sort.SliceStable(out, func(i, j int) bool {
+			a, b := out[i], out[j]
+			if (a.Date == "") != (b.Date == "") {
+				return b.Date == ""
+			}
+			if a.Date != b.Date {
+				return a.Date < b.Date
+			}
+			if a.Article.Doc.ID != b.Article.Doc.ID {
+				return a.Article.Doc.ID < b.Article.Doc.ID
+			}
+			return a.Sentence < b.Sentence
+		})
+	}
 }
 
-func (s *Site) proposalsOf(id string) []ProposalRef {
-	var out []ProposalRef
+// proposalsByActor gives each actor page the proposals with its actor as a
+// party, a mediator or the proposer, in article order, in one pass.
+func (s *Site) proposalsByActor() {
 	for _, art := range s.Articles {
 		for _, p := range art.Proposals {
-			if contains(p.Parties, id) || contains(p.Mediators, id) || p.Proposer == id {
-				out = append(out, s.proposalRef(art, p, "actors"))
+			seen := func(id string, k int, in []string) bool { return contains(in[:k], id) }
+			for k, id := range p.Parties {
+				if ap := s.actors[id]; ap != nil && !seen(id, k, p.Parties) {
+					ap.Proposals = append(ap.Proposals, s.proposalRef(art, p, "actors"))
+				}
+			}
+			for k, id := range p.Mediators {
+				if ap := s.actors[id]; ap != nil && !contains(p.Parties, id) && !seen(id, k, p.Mediators) {
+					ap.Proposals = append(ap.Proposals, s.proposalRef(art, p, "actors"))
+				}
+			}
+			if ap := s.actors[p.Proposer]; ap != nil && !contains(p.Parties, p.Proposer) && !contains(p.Mediators, p.Proposer) {
+				ap.Proposals = append(ap.Proposals, s.proposalRef(art, p, "actors"))
 			}
 		}
 	}
-	return out
 }
 
 // Timeline is a set of dated incidents in date order, with the geometry of

@@ -63,10 +63,11 @@ type PlanOptions struct {
 //
 // What a key covers: an article's pages, its analysis and the pages of the
 // actors it names; an actor's page, the analyses of the articles that name
-// it in their body and the pages of the actors they name; a site-wide or
-// mechanism page, every analysis. Every key covers the number of articles, which every
+// it in their body and the pages of the actors they name; a mechanism's
+// page, the analyses of the articles that propose it and the pages of the
+// actors they name; a site-wide page, every analysis. Every key covers the number of articles, which every
 // page shows in its footer. When a template from the templates folder that renders
-// an article or actor page reads more of .Site than .Site.Title and
+// an article, actor or mechanism page reads more of .Site than .Site.Title and
 // .Site.Version, those pages depend on every analysis too.
 func (st *Store) Plan(site *Site, opts PlanOptions) []*Job {
 	digest := opts.Digest
@@ -159,8 +160,19 @@ func (st *Store) Plan(site *Site, opts PlanOptions) []*Job {
 		)
 	}
 	for _, d := range site.Matrix.Details {
-		j := st.mdJob("mechanism.md", mechanismPath(d.Mechanism), hashOf(global, "mechanism", d.Mechanism, corpusKey), d, &Page{Site: site, Title: "Options: " + d.Mechanism, Root: "../", Kind: "mechanism"})
-		j.cost = len(site.Articles)
+		// A mechanism's page shows the proposals of that mechanism only:
+		// an article that proposes none of it leaves the page as it was.
+		key := newKey(perItem, "mechanism", d.Mechanism, d.Slug)
+		var arts []*Article
+		for _, pr := range d.Proposals {
+			if len(arts) == 0 || arts[len(arts)-1] != pr.Article {
+				arts = append(arts, pr.Article)
+				key.add(pr.Article.Doc.ID, digests[pr.Article.Analysis])
+			}
+		}
+		slugs(key.add, arts...)
+		j := st.mdJob("mechanism.md", mechanismPath(d.Mechanism), key.sum(), d, &Page{Site: site, Title: "Options: " + d.Mechanism, Root: "../", Kind: "mechanism"})
+		j.cost = len(d.Proposals)
 		jobs = append(jobs, j)
 	}
 	for _, ap := range site.Actors {
@@ -331,10 +343,10 @@ func (st *Store) Digest() string {
 	return st.digestSum
 }
 
-// itemTemplates render the pages of one article or one actor.
+// itemTemplates render the pages of one article, actor or mechanism.
 func itemTemplate(name string) bool {
 	switch name {
-	case "article.md", "source.html", "actor.md", "layout.html":
+	case "article.md", "source.html", "actor.md", "mechanism.md", "layout.html":
 		return true
 	}
 	return strings.HasPrefix(name, "_partials/")

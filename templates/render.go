@@ -65,8 +65,9 @@ type PlanOptions struct {
 // actors it names; an actor's page, the analyses of the articles that name
 // it in their body and the pages of the actors they name; a mechanism's
 // page, the analyses of the articles that propose it and the pages of the
-// actors they name; a site-wide page, every analysis. Every key covers the number of articles, which every
-// page shows in its footer. When a template from the templates folder that renders
+// actors they name; a site-wide page, every analysis, but for the built-in
+// timeline, which covers the incidents it shows (timelineKey). Every key
+// covers the number of articles, which every page shows in its footer. When a template from the templates folder that renders
 // an article, actor or mechanism page reads more of .Site than .Site.Title and
 // .Site.Version, those pages depend on every analysis too.
 func (st *Store) Plan(site *Site, opts PlanOptions) []*Job {
@@ -188,11 +189,61 @@ func (st *Store) Plan(site *Site, opts PlanOptions) []*Job {
 		jobs = append(jobs, j)
 	}
 	for _, p := range sitePages(site) {
-		j := st.mdJob(p.tmpl, p.path, hashOf(global, "site", p.path, corpusKey), p.data, &Page{Site: site, Title: p.title, Root: p.root, Kind: p.kind})
+		inputs := corpusKey
+		if p.path == "timeline.md" && st.builtInPage("timeline.md") {
+			// The built-in timeline shows the merged incidents only: a
+			// change that leaves them as they were (a new proposal)
+			// leaves the page as it was.
+			inputs = timelineKey(site.Timeline)
+		}
+		j := st.mdJob(p.tmpl, p.path, hashOf(global, "site", p.path, inputs), p.data, &Page{Site: site, Title: p.title, Root: p.root, Kind: p.kind})
 		j.cost = len(site.Articles)
 		jobs = append(jobs, j)
 	}
 	return jobs
+}
+
+// builtInPage reports whether the page template tmpl, the layout and the
+// partials are the built-in ones, whose reading of the site is known.
+func (st *Store) builtInPage(tmpl string) bool {
+	for name, file := range st.files {
+		if (name == tmpl || name == "layout.html" || strings.HasPrefix(name, "_partials/")) && !strings.HasSuffix(file, "(built in)") {
+			return false
+		}
+	}
+	return true
+}
+
+// timelineKey hashes what the built-in timeline page shows (timeline.md
+// and the chart of layout.html): the events, each report's article id and
+// title, the undated count and the chart's geometry.
+func timelineKey(tl *Timeline) string {
+	type report struct {
+		ID, Title, Pack, Href, Evidence string
+		Sentence                        int
+	}
+	type event struct {
+		Date, DatePrecision, When, Type, Summary string
+		Agents, Targets                          []Ref
+		Reports                                  []report
+	}
+	v := struct {
+		Events  []event
+		Undated int
+		Chart   *Chart
+	}{Undated: tl.Undated, Chart: tl.Chart}
+	for _, ev := range tl.Events {
+		e := event{Date: ev.Date, DatePrecision: ev.DatePrecision, When: ev.When, Type: ev.Type, Summary: ev.Summary, Agents: ev.Agents, Targets: ev.Targets}
+		for _, r := range ev.Reports {
+			e.Reports = append(e.Reports, report{ID: r.Article.Doc.ID, Title: r.Article.Doc.Title, Pack: r.Pack, Href: r.Href, Evidence: r.Evidence, Sentence: r.Sentence})
+		}
+		v.Events = append(v.Events, e)
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint("unencodable timeline ", err) // never equal to a hash
+	}
+	return hashOf("timeline", string(b))
 }
 
 // sitePage is a page made from the whole corpus.

@@ -123,6 +123,46 @@ func TestPlanKeysTemplatesReadingSite(t *testing.T) {
 	}
 }
 
+// A new proposal leaves the built-in timeline's key as it was (the page
+// shows incidents only); with a timeline template of the user's, which may
+// read anything, it changes.
+func TestPlanKeysTimeline(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "timeline.md"), []byte("# {{len .Proposals}}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		dir     string
+		changes bool
+	}{{"", false}, {dir, true}} {
+		st, err := New(Options{Dir: tt.dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := keys(t, st, gulf(), strait(), hostile())
+		s := strait()
+		proposal(s, 1, "hotline", []string{"GBR", "IRN"}, "authors", "Open a line")
+		got := changed(before, keys(t, st, gulf(), s, hostile()))
+		if !slices.Contains(got, "options.md") {
+			t.Fatalf("templates %q: a new proposal changes %v, not the options matrix", tt.dir, got)
+		}
+		if changes := slices.Contains(got, "timeline.md") || slices.Contains(got, "timeline.html"); changes != tt.changes {
+			t.Errorf("templates %q: a new proposal changes the timeline: %v, want %v", tt.dir, changes, tt.changes)
+		}
+	}
+	// A changed incident changes it.
+	st, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := keys(t, st, gulf(), strait(), hostile())
+	s := strait()
+	s.Incidents[1].Date = "1973"
+	if got := changed(before, keys(t, st, gulf(), s, hostile())); !slices.Contains(got, "timeline.html") {
+		t.Errorf("a changed incident changes %v, not the timeline", got)
+	}
+}
+
 // RenderJobs passes every file once, the same bytes as Render, and stops
 // at the first error.
 func TestRenderJobs(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/brief-tool/brief/analyze"
 )
@@ -13,6 +14,11 @@ import (
 // compute. Links in it are relative to the article's folder.
 type Article struct {
 	*analyze.Analysis
+	// Doc is the analysis's Doc, copied here: text/template finds a
+	// promoted field through reflect's FieldByNameFunc, which allocates a
+	// map at every lookup, and every table row of the site-wide pages
+	// reads .Doc.
+	Doc analyze.Doc
 	// Main are the five most salient actors named in the body.
 	Main []ActorView
 	// Body are the actors named in the body; Elsewhere those named only in
@@ -42,11 +48,12 @@ type Article struct {
 	// Names maps actor ids to the names the text uses (Actor.Display);
 	// Canonical to the dictionary's names.
 	Names, Canonical map[string]string
-	// Parts are the text's paragraphs grouped for the source view.
-	Parts []Part
-	// Timeline holds the article's dated body incidents, for the SVG
-	// timeline of the pack (HTML only).
-	Timeline *Timeline
+	// parts and timeline are built on first use (Parts, Timeline): a
+	// rebuild renders the source view and the pack of a few articles, and
+	// a site holds every article.
+	partsOnce, timelineOnce sync.Once
+	parts                   []Part
+	timeline                *Timeline
 
 	site *Site // set by NewSite; nil for a pack rendered on its own
 }
@@ -109,7 +116,7 @@ type SourceSentence struct {
 
 // NewArticle prepares the views of one analysis.
 func NewArticle(a *analyze.Analysis) *Article {
-	v := &Article{Analysis: a, Names: map[string]string{}, Canonical: map[string]string{}}
+	v := &Article{Analysis: a, Doc: a.Doc, Names: map[string]string{}, Canonical: map[string]string{}}
 	for _, ac := range a.Actors {
 		if ac.Display == "" {
 			ac.Display = ac.Name
@@ -176,9 +183,22 @@ func NewArticle(a *analyze.Analysis) *Article {
 		}
 		v.Quotes = append(v.Quotes, Quote{Text: q.Text, Sentence: q.Sentence, Evidence: ev, speaker: q.Speaker, Speaker: v.actorRef(q.Speaker)})
 	}
-	v.Parts = v.parts()
-	v.Timeline = newTimeline(events([]*Article{v}, a.Doc.ID), a.Doc.ID, "Incidents of this article")
 	return v
+}
+
+// Parts are the text's paragraphs grouped for the source view.
+func (v *Article) Parts() []Part {
+	v.partsOnce.Do(func() { v.parts = v.buildParts() })
+	return v.parts
+}
+
+// Timeline holds the article's dated body incidents, for the SVG timeline
+// of the pack (HTML only); in a site, their actors link to their pages.
+func (v *Article) Timeline() *Timeline {
+	v.timelineOnce.Do(func() {
+		v.timeline = newTimeline(events([]*Article{v}, v.Doc.ID), v.Doc.ID, "Incidents of this article")
+	})
+	return v.timeline
 }
 
 // ActorNames returns the display names of ids.
@@ -268,7 +288,7 @@ func Label(k analyze.SectionKind) string {
 // Every sentence appears exactly once, so that every #s-N link resolves: a
 // sentence outside the known paragraphs gets a paragraph of its own, and
 // one outside every section a final part.
-func (v *Article) parts() []Part {
+func (v *Article) buildParts() []Part {
 	a := v.Analysis
 	findings := v.findings()
 	placed := make([]bool, len(a.Sentences))

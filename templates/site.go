@@ -121,7 +121,6 @@ func NewSite(title, version string, docs []*analyze.Analysis) *Site {
 				q.Speaker = art.actorRef(q.speaker)
 			}
 		}
-		art.Timeline = newTimeline(events([]*Article{art}, art.Doc.ID), art.Doc.ID, "Incidents of this article")
 	}
 	s.Timeline = newTimeline(events(s.Articles, ""), "", "Incidents across the corpus")
 	s.Matrix = newMatrix(s)

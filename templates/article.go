@@ -61,6 +61,8 @@ type Article struct {
 // ActorView is an actor of the article with what its row in a table needs.
 type ActorView struct {
 	analyze.Actor
+	// ID and Display copy the actor's, for speed (see SourceSentence).
+	ID, Display string
 	// Href links to the actor's page ("" outside a site).
 	Href string
 	// First is the sentence of the first mention in the body (for actors
@@ -106,6 +108,11 @@ type Part struct {
 // from it.
 type SourceSentence struct {
 	analyze.Sentence
+	// Index and Text copy the sentence's, for speed: text/template finds
+	// a promoted field through reflect's FieldByNameFunc, which allocates
+	// at every lookup, and the source view reads them for every sentence.
+	Index int
+	Text  string
 	// Findings label what the pack took from this sentence, each linking
 	// to the pack's section that shows it.
 	Findings []Ref
@@ -122,7 +129,7 @@ func NewArticle(a *analyze.Analysis) *Article {
 			ac.Display = ac.Name
 		}
 		v.Names[ac.ID], v.Canonical[ac.ID] = ac.Display, ac.Name
-		av := ActorView{Actor: ac, First: -1}
+		av := ActorView{Actor: ac, ID: ac.ID, Display: ac.Display, First: -1}
 		if ac.Display != ac.Name {
 			av.Listed = ac.Name
 		}
@@ -319,7 +326,7 @@ func (v *Article) buildParts() []Part {
 				continue
 			}
 			placed[i] = true
-			ss := SourceSentence{Sentence: s, Findings: findings[s.Index]}
+			ss := SourceSentence{Sentence: s, Index: s.Index, Text: s.Text, Findings: findings[s.Index]}
 			if p := paraOf[i]; len(out) > 0 && p == last {
 				out[len(out)-1] = append(out[len(out)-1], ss)
 			} else {

@@ -49,24 +49,30 @@ type ActorArticle struct {
 // IncidentRef is an incident with links for a page outside its article.
 type IncidentRef struct {
 	analyze.Incident
-	Article      *Article
-	Pack         string // link to the article's pack
-	Href         string // link to the sentence in the source view
-	AgentRefs    []Ref
-	TargetRefs   []Ref
-	SupportLinks []Ref
+	// These copy the incident's, for speed (see SourceSentence).
+	Date, DateText, Type, Summary string
+	Sentence                      int
+	Article                       *Article
+	Pack                          string // link to the article's pack
+	Href                          string // link to the sentence in the source view
+	AgentRefs                     []Ref
+	TargetRefs                    []Ref
+	SupportLinks                  []Ref
 }
 
 // ProposalRef is a proposal with links for a page outside its article.
 type ProposalRef struct {
 	analyze.Proposal
-	Article      *Article
-	Pack         string
-	Href         string
-	PartyRefs    []Ref
-	MediatorRefs []Ref
-	ProposerRef  Ref
-	SupportLinks []Ref
+	// These copy the proposal's, for speed (see SourceSentence).
+	Mechanism, Summary, Where string
+	Sentence                  int
+	Article                   *Article
+	Pack                      string
+	Href                      string
+	PartyRefs                 []Ref
+	MediatorRefs              []Ref
+	ProposerRef               Ref
+	SupportLinks              []Ref
 	// MechanismHref links to the page comparing every proposal of its
 	// mechanism.
 	MechanismHref string
@@ -172,6 +178,7 @@ func supportLinks(id, from string, sp []analyze.Support) []Ref {
 func (s *Site) incidentRef(art *Article, in analyze.Incident, from string) IncidentRef {
 	return IncidentRef{
 		Incident: in, Article: art,
+		Date: in.Date, DateText: in.DateText, Type: in.Type, Summary: in.Summary, Sentence: in.Sentence,
 		Pack:         rel(from, art.Doc.ID+"/index.md"),
 		Href:         rel(from, evidence(art.Doc.ID, in.Sentence)),
 		AgentRefs:    s.siteRefs(art, from, in.Agents),
@@ -183,6 +190,7 @@ func (s *Site) incidentRef(art *Article, in analyze.Incident, from string) Incid
 func (s *Site) proposalRef(art *Article, p analyze.Proposal, from string) ProposalRef {
 	pr := ProposalRef{
 		Proposal: p, Article: art,
+		Mechanism: p.Mechanism, Summary: p.Summary, Where: p.Where, Sentence: p.Sentence,
 		Pack:          rel(from, art.Doc.ID+"/index.md"),
 		Href:          rel(from, evidence(art.Doc.ID, p.Sentence)),
 		PartyRefs:     s.siteRefs(art, from, p.Parties),

@@ -3,10 +3,12 @@ package templates
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	htmltemplate "html/template"
+	"io"
 	"path"
 	"runtime"
 	"sort"
@@ -215,35 +217,44 @@ func (st *Store) builtInPage(tmpl string) bool {
 }
 
 // timelineKey hashes what the built-in timeline page shows (timeline.md
-// and the chart of layout.html): the events, each report's article id and
-// title, the undated count and the chart's geometry.
+// and the chart of layout.html, which newTimeline lays out from the events
+// alone): every field of each event, each report's article id and title,
+// and the undated count. It is written field by field into the hash, as
+// JSON would cost more than the rest of planning a rebuild.
 func timelineKey(tl *Timeline) string {
-	type report struct {
-		ID, Title, Pack, Href, Evidence string
-		Sentence                        int
+	h := sha256.New()
+	var n [8]byte
+	num := func(v int) {
+		binary.LittleEndian.PutUint64(n[:], uint64(v))
+		h.Write(n[:])
 	}
-	type event struct {
-		Date, DatePrecision, When, Type, Summary string
-		Agents, Targets                          []Ref
-		Reports                                  []report
-	}
-	v := struct {
-		Events  []event
-		Undated int
-		Chart   *Chart
-	}{Undated: tl.Undated, Chart: tl.Chart}
-	for _, ev := range tl.Events {
-		e := event{Date: ev.Date, DatePrecision: ev.DatePrecision, When: ev.When, Type: ev.Type, Summary: ev.Summary, Agents: ev.Agents, Targets: ev.Targets}
-		for _, r := range ev.Reports {
-			e.Reports = append(e.Reports, report{ID: r.Article.Doc.ID, Title: r.Article.Doc.Title, Pack: r.Pack, Href: r.Href, Evidence: r.Evidence, Sentence: r.Sentence})
+	str := func(ss ...string) {
+		for _, s := range ss {
+			num(len(s))
+			io.WriteString(h, s)
 		}
-		v.Events = append(v.Events, e)
 	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Sprint("unencodable timeline ", err) // never equal to a hash
+	refs := func(rs []Ref) {
+		num(len(rs))
+		for _, r := range rs {
+			str(r.Name, r.Href, r.Title)
+		}
 	}
-	return hashOf("timeline", string(b))
+	num(tl.Undated)
+	num(len(tl.Events))
+	for _, ev := range tl.Events {
+		str(ev.Date, ev.DatePrecision, ev.When, ev.Type, ev.Summary)
+		num(ev.start)
+		num(ev.end)
+		refs(ev.Agents)
+		refs(ev.Targets)
+		num(len(ev.Reports))
+		for _, r := range ev.Reports {
+			str(r.Article.Doc.ID, r.Article.Doc.Title, r.Pack, r.Href, r.Evidence)
+			num(r.Sentence)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // sitePage is a page made from the whole corpus.

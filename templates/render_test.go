@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -160,6 +161,29 @@ func TestPlanKeysTimeline(t *testing.T) {
 	s.Incidents[1].Date = "1973"
 	if got := changed(before, keys(t, st, gulf(), s, hostile())); !slices.Contains(got, "timeline.html") {
 		t.Errorf("a changed incident changes %v, not the timeline", got)
+	}
+}
+
+// timelineKey hashes every field of an Event and a Report by name: a field
+// added to either must be added to the key, or the timeline would not be
+// rendered again when only that field changes.
+func TestTimelineKeyFields(t *testing.T) {
+	for _, tt := range []struct {
+		v    any
+		want []string
+	}{
+		{Event{}, []string{"Date", "DatePrecision", "When", "Type", "Summary", "Agents", "Targets", "Reports", "start", "end"}},
+		{Report{}, []string{"Article", "Pack", "Href", "Sentence", "Evidence"}},
+		{Ref{}, []string{"Name", "Href", "Title"}},
+	} {
+		typ := reflect.TypeOf(tt.v)
+		var got []string
+		for i := 0; i < typ.NumField(); i++ {
+			got = append(got, typ.Field(i).Name)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s has the fields %v; timelineKey hashes %v", typ.Name(), got, tt.want)
+		}
 	}
 }
 

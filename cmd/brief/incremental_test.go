@@ -76,7 +76,8 @@ func coldBuild(t *testing.T, args ...string) map[string][]byte {
 }
 
 // A rebuild with nothing changed writes nothing; a changed article
-// re-renders its pages, its actors' pages and the site-wide pages and
+// re-renders its pages, its actors' and its mechanisms' pages and the
+// site-wide pages (the timeline only when its incidents changed) and
 // carries the others over as the same files; every result equals a build
 // from nothing.
 func TestBuildIncremental(t *testing.T) {
@@ -129,10 +130,14 @@ func TestBuildIncremental(t *testing.T) {
 		}
 		t.Errorf("%s was rewritten, though its article did not change", p)
 	}
-	for _, p := range []string{"reef-patrols/index.html", "reef-patrols/source.html", "reef-patrols/analysis.json", "index.html", "timeline.md"} {
+	for _, p := range []string{"reef-patrols/index.html", "reef-patrols/source.html", "reef-patrols/analysis.json", "index.html", "options.md"} {
 		if !slices.Contains(rendered, p) {
 			t.Errorf("%s was not rendered again; rendered: %v", p, rendered)
 		}
+	}
+	// The new sentence is a proposal: the timeline shows incidents only.
+	if slices.Contains(rendered, "timeline.md") || slices.Contains(rendered, "timeline.html") {
+		t.Errorf("the timeline was rendered again for a new proposal; rendered: %v", rendered)
 	}
 	if one.Pages.Rendered != len(rendered) || one.Pages.Kept+one.Pages.Rendered != one.Pages.Files {
 		t.Errorf("summary says %d rendered of %d (%d kept); %d files are new: %v", one.Pages.Rendered, one.Pages.Files, one.Pages.Kept, len(rendered), rendered)

@@ -13,7 +13,7 @@ func hypothetical(v *View, from, to int) string {
 	if v.tag(0) == "DT" {
 		i = 1
 	}
-	if v.Is(i, "frame.hypothetical") && v.Tok(i+1).Lemma == "be" && v.word(i+2) == "that" && i+2 < from {
+	if v.Is(i, "frame.hypothetical") && v.lemma(i+1) == "be" && v.word(i+2) == "that" && i+2 < from {
 		return "framed as a possibility by " + quote(v.Words(0, i+3))
 	}
 	// "came close to war": a frame that begins at the trigger itself

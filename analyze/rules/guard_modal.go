@@ -37,7 +37,7 @@ func modal(v *View, from, to int) string {
 		if strings.HasPrefix(v.tag(i), "VB") && !auxiliaries[v.Tok(i).Lemma] && v.tag(i) != "MD" {
 			return "" // a verb of its own before any modal
 		}
-		if isModal(i) && v.Tok(i+1).Lemma != "have" {
+		if isModal(i) && v.lemma(i+1) != "have" {
 			return "in a clause under the modal " + quote(v.word(i))
 		}
 	}

@@ -4,6 +4,7 @@ package rules_test
 // a modal over the trigger, or over the verb a noun trigger is the object
 // of, rejects it; a perfect after a noun tells of what happened.
 var modalTable = []guardCase{
+	{"The last word a modal, no verb after it: a [collision] would", true, "modal"},
 	{"Officials fear the guard could [seize] another tanker.", true, "could"},
 	{"The battery may have [fired] on the drone.", true, "may"},
 	{"The two navies will hold [talks] in Lisbon.", true, "will"},

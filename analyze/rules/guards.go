@@ -99,6 +99,14 @@ func (v *View) word(i int) string {
 	return v.Text.Token(i).Lower
 }
 
+// lemma returns the lemma of token i, or "" past either end.
+func (v *View) lemma(i int) string {
+	if i < 0 || i >= v.Len() {
+		return ""
+	}
+	return v.Tok(i).Lemma
+}
+
 // tag returns the tag of token i, or "".
 func (v *View) tag(i int) string {
 	if i < 0 || i >= v.Len() {

@@ -3,8 +3,8 @@ package rules
 import "strings"
 
 // bareGerund rejects an -ing form that no tense carries: "suspending
-// talks" alone is no report. It stands after "is", "was", "were", "been"
-// and the like (a progressive), after a verb of starting or going on ("began escorting"),
+// talks" alone is no report. It stands after "was"/"were"/"been" (a
+// progressive), after a verb of starting or going on ("began escorting"),
 // after "by" with a past verb before it ("responded by downgrading
 // ties"), and right after its actor ("the junta building airstrips").
 func bareGerund(v *View, from, to int) string {
@@ -19,7 +19,7 @@ func bareGerund(v *View, from, to int) string {
 		return "an -ing form with nothing to carry its tense"
 	}
 	switch {
-	case v.word(k) == "was" || v.word(k) == "were" || v.word(k) == "been" || v.word(k) == "is" || v.word(k) == "are" || v.word(k) == "am":
+	case v.word(k) == "was" || v.word(k) == "were" || v.word(k) == "been":
 		return ""
 	case v.Is(k, "aspect.verb") && v.tag(k) != "VBG":
 		return ""

@@ -7,7 +7,6 @@ var bareGerundTable = []guardCase{
 	{"[Suspending] talks, the ministry recalled its envoy.", true, "-ing"},
 	{"By [downgrading] ties, the ministry angered Quito.", true, "-ing"},
 	{"The frigate was [escorting] a tanker.", false, ""},
-	{"The navy is [building] a pier on the reef.", false, ""},
 	{"The navy began [escorting] tankers.", false, ""},
 	{"Bogotá responded by [downgrading] ties.", false, ""},
 	{"Satellite images show Vietnam [building] airstrips on the reef.", false, ""},

@@ -22,80 +22,99 @@ func (e *Extractor) context(views []*rules.View, ps []item) {
 	if len(ps) == 0 {
 		return
 	}
-	used := map[int]bool{}
+	st := &contextState{views: views, ps: ps, para: paragraphs(views), used: map[int]bool{}}
 	for _, p := range ps {
-		used[p.Sentence] = true
+		st.used[p.Sentence] = true
 		for _, s := range p.Support {
-			used[s.Sentence] = true
+			st.used[s.Sentence] = true
 		}
 	}
-	para := paragraphs(views)
-	var announced *plan
 	for si, v := range views {
-		if v.S.Section != analyze.SectionBody {
+		if v.S.Section == analyze.SectionBody {
+			e.contextOf(st, si, v)
+		}
+	}
+}
+
+// contextState is what the context pass carries from sentence to
+// sentence: the sentences already given to a proposal, and the plan whose
+// limits a caveat heading announced.
+type contextState struct {
+	views     []*rules.View
+	ps        []item
+	para      []int
+	used      map[int]bool
+	announced *plan
+}
+
+// contextOf reads the context rules on sentence si and gives what they
+// find to the proposals it is about.
+func (e *Extractor) contextOf(st *contextState, si int, v *rules.View) {
+	rebuttal := v.Len() > 0 && v.Is(0, "rebuttal")
+	if st.announced != nil && (st.para[si] > st.announced.until || rebuttal) {
+		st.announced = nil
+	}
+	heading := isHeading(st.views, st.para, si)
+	hits := e.set.Run(v, "context")
+	outcome := make([]string, len(hits))
+	for i := range hits {
+		h := &hits[i]
+		if !h.OK() {
 			continue
 		}
-		rebuttal := v.Len() > 0 && v.Is(0, "rebuttal")
-		if announced != nil && (para[si] > announced.until || rebuttal) {
-			announced = nil
+		own := h.Rule.Emit["scope"] == "own"
+		if st.used[si] {
+			if own {
+				outcome[i] = e.own(v, h, st.ps)
+			}
+			continue
 		}
-		heading := isHeading(views, para, si)
-		hits := e.set.Run(v, "context")
-		outcome := make([]string, len(hits))
-		for i := range hits {
-			h := &hits[i]
-			if !h.OK() {
-				continue
-			}
-			if used[si] {
-				if h.Rule.Emit["scope"] == "own" {
-					outcome[i] = e.own(v, h, ps)
-				}
-				continue
-			}
-			if h.Rule.Emit["scope"] == "own" {
-				continue
-			}
-			role := h.Rule.Emit["role"]
-			switch {
-			case role == "announce":
-				if pl := planBefore(views, ps, si); len(pl) > 0 {
-					until := para[si]
-					if heading || alone(para, si) {
-						until++
-					}
-					announced = &plan{proposals: pl, until: until, last: pl}
-					outcome[i] = "announces the caveats of the proposals of sentences " + sentences(ps, pl)
-				} else {
-					outcome[i] = "- no plan before it"
-				}
-			case heading:
-				outcome[i] = "- a heading"
-			case role == "caveat" && rebuttal:
-				outcome[i] = "- answers the limits told before it"
-			case role == "caveat" && announced != nil:
-				pl := e.ofKind(v, h, ps, announced.proposals)
-				if len(pl) == len(announced.proposals) && pronoun(v) {
-					pl = announced.last // "It cannot ...": the measure the last caveat was about
-				}
-				announced.last = pl
-				outcome[i] = e.planCaveat(v, ps, pl)
-			case role == "caveat" && collective(v):
-				if pl := planBefore(views, ps, si); len(pl) > 0 {
-					outcome[i] = e.planCaveat(v, ps, pl)
-				} else {
-					outcome[i] = "- no plan before it"
-				}
-			default:
-				outcome[i] = e.attach(v, h, ps, para)
-			}
-			if outcome[i] != "" && outcome[i][0] != '-' {
-				used[si] = true
-				break
-			}
+		if own {
+			continue
 		}
-		rules.Record(v.A, e.set, v, "context", hits, outcome)
+		outcome[i] = e.contextHit(st, si, v, h, heading, rebuttal)
+		if outcome[i] != "" && outcome[i][0] != '-' {
+			st.used[si] = true
+			break
+		}
 	}
+	rules.Record(v.A, e.set, v, "context", hits, outcome)
+}
+
+// contextHit places what hit h of sentence si says, and returns the
+// outcome --explain shows ("-" first when it was placed nowhere).
+func (e *Extractor) contextHit(st *contextState, si int, v *rules.View, h *rules.Hit, heading, rebuttal bool) string {
+	role := h.Rule.Emit["role"]
+	switch {
+	case role == "announce":
+		pl := planBefore(st.views, st.ps, si)
+		if len(pl) == 0 {
+			return "- no plan before it"
+		}
+		until := st.para[si]
+		if heading || alone(st.para, si) {
+			until++
+		}
+		st.announced = &plan{proposals: pl, until: until, last: pl}
+		return "announces the caveats of the proposals of sentences " + sentences(st.ps, pl)
+	case heading:
+		return "- a heading"
+	case role == "caveat" && rebuttal:
+		return "- answers the limits told before it"
+	case role == "caveat" && st.announced != nil:
+		pl := e.ofKind(v, h, st.ps, st.announced.proposals)
+		if len(pl) == len(st.announced.proposals) && pronoun(v) {
+			pl = st.announced.last // "It cannot ...": the measure the last caveat was about
+		}
+		st.announced.last = pl
+		return e.planCaveat(v, st.ps, pl)
+	case role == "caveat" && collective(v):
+		if pl := planBefore(st.views, st.ps, si); len(pl) > 0 {
+			return e.planCaveat(v, st.ps, pl)
+		}
+		return "- no plan before it"
+	}
+	return e.attach(v, h, st.ps, st.para)
 }
 
 // plan is the proposals a caveat heading ("There are limits.") announced

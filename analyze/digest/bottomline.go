@@ -249,7 +249,10 @@ func nounPhrase(toks []analyze.Token, cues []string) string {
 				break
 			}
 			start, end := i, last+1
-			for start > 0 && modifier(toks[start-1].Tag) && word(toks[start-1].Text) {
+			// The words of the cues that recommend are no modifiers of
+			// the measure ("Open talks on ...", a command the tagger read
+			// as an adjective, calls for talks, not for open ones).
+			for start > 0 && modifier(toks[start-1].Tag) && word(toks[start-1].Text) && !cueWord(cues[:c], toks[start-1].Text) {
 				start--
 			}
 			for end < len(toks) && noun(toks[end].Tag) && word(toks[end].Text) {
@@ -502,4 +505,16 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// cueWord reports whether w is a word of one of the cues.
+func cueWord(cues []string, w string) bool {
+	for _, c := range cues {
+		for _, f := range strings.Fields(c) {
+			if strings.EqualFold(f, w) {
+				return true
+			}
+		}
+	}
+	return false
 }

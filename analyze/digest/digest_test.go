@@ -284,6 +284,7 @@ func TestNounPhrase(t *testing.T) {
 		{"a verb taken for a noun is not a measure", toks("and", "CC", "refrain", "NN", "from", "IN"), []string{"should", "refrain"}, ""},
 		{"an ordinal is not part of the measure", toks("the", "DT", "first", "JJ", "calls", "NNS"), []string{"calls"}, "calls"},
 		{"a verb cue", toks("should", "MD", "meet", "VB"), []string{"meet"}, ""},
+		{"a recommending cue read as an adjective is no modifier", toks("Open", "JJ", "talks", "NNS", "on", "IN"), []string{"open", "talks"}, "talks"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := nounPhrase(tc.toks, tc.cues); got != tc.want {

@@ -100,7 +100,7 @@ func (e *Extractor) Extract(ctx context.Context, a *analyze.Analysis) error {
 		}
 		found = append(found, e.sentence(v, sides)...)
 	}
-	resolvePronouns(found)
+	resolvePronouns(found, views)
 	a.Incidents = a.Incidents[:0]
 	for _, ev := range merge(found) {
 		e.defaultSides(a, &ev, sides)

@@ -28,8 +28,11 @@ func pronounSubject(v *rules.View, i int) bool {
 }
 
 // resolvePronouns gives a pronoun agent the agents of the incident just
-// before it (within two sentences), or drops it.
-func resolvePronouns(in []event) {
+// before it (within two sentences), or drops it. A pronoun continues the
+// subject of the sentence before it: when that subject names no side
+// ("The war began when Eritrean troops moved in. It killed ..."), the
+// pronoun is the subject's, not the side's.
+func resolvePronouns(in []event, views []*rules.View) {
 	for i := range in {
 		if len(in[i].Agents) != 1 || in[i].Agents[0] != pronounAgent {
 			continue
@@ -40,6 +43,9 @@ func resolvePronouns(in []event) {
 				break
 			}
 			if len(in[k].Agents) > 0 && in[k].Agents[0] != pronounAgent {
+				if in[k].Sentence != in[i].Sentence && in[k].Sentence < len(views) && !subjectNamesSide(views[in[k].Sentence]) {
+					break
+				}
 				in[i].Agents = append([]string(nil), in[k].Agents...)
 				in[i].agentSides = append([]string(nil), in[k].agentSides...)
 				break
@@ -60,6 +66,24 @@ func possessiveSubject(v *rules.View, i int) bool {
 		}
 		if strings.HasPrefix(t.Tag, "VB") {
 			return false
+		}
+	}
+	return false
+}
+
+// subjectNamesSide reports an actor among the words before the first verb
+// of the sentence: its subject, with what opens it ("On Monday, Iran").
+func subjectNamesSide(v *rules.View) bool {
+	first := v.Len()
+	for k := 0; k < v.Len(); k++ {
+		if t := v.Tok(k).Tag; strings.HasPrefix(t, "VB") || t == "MD" {
+			first = k
+			break
+		}
+	}
+	for _, m := range v.Actors {
+		if m.From < first {
+			return true
 		}
 	}
 	return false

@@ -59,6 +59,8 @@ func TestIncidents(t *testing.T) {
 			[][4]string{{"communication", "2019-07-03", "CHL", ""}}},
 		{"a pronoun continues its subject, not a side named later in the sentence", "The war began on July 3, when Peruvian troops moved into the border town of Tacna. It killed hundreds of soldiers on July 9.",
 			[][4]string{{"deployment", "2019-07-03", "PER", ""}, {"attack", "2019-07-09", "", ""}}},
+		{"a verb after 'and' shares the first verb's subject", "On July 3 Peruvian gunboats fired on two Chilean trawlers off Arica and seized them.",
+			[][4]string{{"attack", "2019-07-03", "PER", "CHL"}, {"seizure", "2019-07-03", "PER", ""}}},
 		{"restatement is one item", "Iran seized the tanker Stena Impero on July 9.\n\nThe seizure angered London.",
 			[][4]string{{"seizure", "2019-07-09", "IRN", ""}}},
 	}

@@ -253,7 +253,17 @@ func auto(c *roleCtx) ([]string, []string) {
 
 // active: the subject before the verb acts on the object after it.
 func active(c *roleCtx) (agents, targets []string) {
-	if m, ok := c.before(20); ok {
+	subj := c
+	if k := c.sharedSubject(); k >= 0 {
+		// "fired on three boats and seized them": the second verb's
+		// subject is the first's, not the object between them.
+		s := *c
+		s.tf = k
+		subj = &s
+	}
+	if m, ok := subj.before(20); ok {
+		agents = c.conjoined(m)
+	} else if m, ok := c.before(20); ok && subj != c {
 		agents = c.conjoined(m)
 	}
 	if m, ok := c.after(12); ok {
@@ -493,4 +503,34 @@ func addressee(c *roleCtx) (agents, targets []string) {
 		}
 	}
 	return agents, targets
+}
+
+// sharedSubject returns, for a finite verb trigger right after "and" with
+// no subject of its own ("... and seized them"), the verb of the same
+// tense it is coordinated with, whose subject it shares; or -1.
+func (c *roleCtx) sharedSubject() int {
+	tag := c.tok(c.tf).Tag
+	if tag != "VBD" && tag != "VBZ" && tag != "VBP" {
+		return -1
+	}
+	j := c.tf - 1
+	for j >= 0 && c.tok(j).Tag == "RB" {
+		j--
+	}
+	if j < 1 || c.lower(j) != "and" {
+		return -1
+	}
+	from, _ := c.v.Clause(j - 1)
+	for k := j - 1; k >= 0 && k >= j-20; k-- {
+		t := c.tok(k)
+		if t.Text == ";" || k < from {
+			return -1
+		}
+		// The tagger often reads a past verb after a plural noun as a
+		// participle ("gunboats fired"): either form is the first verb.
+		if (t.Tag == tag || tag == "VBD" && t.Tag == "VBN") && t.Lemma != "be" && t.Lemma != "have" && t.Lemma != "do" {
+			return k
+		}
+	}
+	return -1
 }

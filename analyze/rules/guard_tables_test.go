@@ -5,6 +5,7 @@ package rules_test
 var guardTables = map[string][]guardCase{
 	"about-text":        aboutTextTable,
 	"after-publication": afterPublicationTable,
+	"not-earlier":       notEarlierTable,
 	"announcement":      announcementTable,
 	"bare-gerund":       bareGerundTable,
 	"caveat-opener":     caveatOpenerTable,

@@ -48,6 +48,7 @@ var guards = map[string]Guard{
 	"unpartnered":       unpartnered,
 	"circumstance":      circumstance,
 	"infinitive":        infinitive,
+	"not-earlier":       notEarlier,
 }
 
 // GuardNames lists the guards rules may name, sorted.

@@ -509,10 +509,21 @@ func summary(v *rules.View, tf, tt, mf, mt int) string {
 		if t := v.Tok(tf).Tag; strings.HasPrefix(t, "VB") && !auxVerb(v.Tok(tf).Lemma) && v.Tok(tf).Lemma != "need" && !v.Is(tf, "recommend.strong") && !v.Is(tf, "recommend.verb") && !v.Is(tf, "intend.to") && !v.Is(tf, "intend.object") && !v.Is(tf, "endorse.verb") {
 			from = tf
 		}
+		neg := ""
 		for from < v.Len() && (v.Tok(from).Lemma == "to" || v.Tok(from).Lemma == "be" || v.Tok(from).Tag == "RB" || v.Tok(from).Tag == "MD") {
+			if v.Is(from, "negation") {
+				// "should not include X" proposes not to include it.
+				neg = v.Tok(from).Lower
+				if neg == "n't" {
+					neg = "not"
+				}
+			}
 			from++
 		}
 		out = v.Words(from, clauseEndAfter(v, from))
+		if neg != "" && out != "" {
+			out = neg + " to " + out
+		}
 	}
 	out = strings.TrimRight(strings.TrimSpace(out), ".,;:")
 	if out == "" {

@@ -160,3 +160,21 @@ func checkStarts(t *testing.T, k int, field string, got, want []string) {
 		t.Errorf("proposal %d: %s %q, want texts beginning %q", k, field, got, want)
 	}
 }
+
+// A summary keeps what the cue says of the measure: a negated advice
+// proposes not doing it.
+func TestSummaryKeepsNegation(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"The channel should not include political questions.", "Not to include political questions"},
+		{"The navies must never fire warning shots near the fishing fleet.", "Never to fire warning shots near the fishing fleet"},
+		{"The navies should hold monthly talks.", "Hold monthly talks"},
+	} {
+		a := analyse(t, tc.text)
+		if len(a.Proposals) != 1 {
+			t.Fatalf("%q: %d proposals, want 1", tc.text, len(a.Proposals))
+		}
+		if got := a.Proposals[0].Summary; got != tc.want {
+			t.Errorf("%q: summary %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

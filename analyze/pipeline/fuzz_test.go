@@ -112,24 +112,27 @@ func contractErr(a *analyze.Analysis) string {
 			}
 		}
 	}
-	for _, in := range a.Incidents {
-		if s, ok := sentence(in.Sentence); !ok || s.Text != in.Evidence {
-			return "an incident's evidence is not its sentence"
+	// evidence checks that a finding's evidence and support are the
+	// sentences they name.
+	evidence := func(kind string, at int, ev string, support []analyze.Support) string {
+		if s, ok := sentence(at); !ok || s.Text != ev {
+			return "a" + kind + "'s evidence is not its sentence"
 		}
-		for _, sp := range in.Support {
+		for _, sp := range support {
 			if s, ok := sentence(sp.Sentence); !ok || s.Text != sp.Evidence {
-				return "an incident's support is not its sentence"
+				return "a" + kind + "'s support is not its sentence"
 			}
+		}
+		return ""
+	}
+	for _, in := range a.Incidents {
+		if msg := evidence("n incident", in.Sentence, in.Evidence, in.Support); msg != "" {
+			return msg
 		}
 	}
 	for _, pr := range a.Proposals {
-		if s, ok := sentence(pr.Sentence); !ok || s.Text != pr.Evidence {
-			return "a proposal's evidence is not its sentence"
-		}
-		for _, sp := range pr.Support {
-			if s, ok := sentence(sp.Sentence); !ok || s.Text != sp.Evidence {
-				return "a proposal's support is not its sentence"
-			}
+		if msg := evidence(" proposal", pr.Sentence, pr.Evidence, pr.Support); msg != "" {
+			return msg
 		}
 	}
 	for _, w := range a.Warnings {

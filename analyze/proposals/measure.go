@@ -186,9 +186,10 @@ func (e *Extractor) namesChannel(a *analyze.Analysis) bool {
 }
 
 // inName reports whether tokens [from, to) are capitalised words followed
-// by more of them in mid-sentence: inside a name ("the Hormuz Peace
-// Endeavor"). A measure that ends the name is its head and names its kind
-// ("the Joint Working Group", "the Regional Border Committee").
+// by more of them in mid-sentence, directly or across "and", "of", "for"
+// or "&": inside a name ("the Hormuz Peace Endeavor", "the Peace and
+// Security Council"). A measure that ends the name is its head and names
+// its kind ("the Joint Working Group", "the Regional Border Committee").
 func inName(v *rules.View, from, to int) bool {
 	capital := func(i int) bool {
 		if i <= 0 || i >= v.Len() {
@@ -197,7 +198,16 @@ func inName(v *rules.View, from, to int) bool {
 		t := v.Tok(i).Text
 		return t != "" && t[0] >= 'A' && t[0] <= 'Z'
 	}
-	return capital(from) && capital(to)
+	if !capital(from) {
+		return false
+	}
+	if to < v.Len() {
+		switch v.Tok(to).Text {
+		case "and", "of", "for", "&":
+			return capital(to + 1)
+		}
+	}
+	return capital(to)
 }
 
 // skipPurpose returns the last token of a purpose clause opening at i.
@@ -242,6 +252,11 @@ func stepEndAt(v *rules.View, i, join int) int {
 			return k
 		}
 		if k > i && v.Is(k, "subordinator") {
+			return k
+		}
+		if k == i && (t.Lemma == "whether" || t.Lemma == "if") {
+			// "will watch whether the ships keep their distance": what
+			// is asked about is not the step.
 			return k
 		}
 		coord := t.Lemma == "and" || t.Lemma == "or"

@@ -45,6 +45,10 @@ func TestMechanisms(t *testing.T) {
 		{"items of an agreed list", "The two sides agreed on the following:\n\nTo notify each other in advance of naval exercises.\n\nTo clear landmines along the river with international observers.\n\nTo hold talks every three months.", []string{"notification", "mediation", "dialogue"}},
 		{"each step of an agreed list is its own, however close", "The two sides agreed on the following:\n\nTo hold talks on the river border every month.\n\nTo notify each other in advance of naval exercises.\n\nTo use the hotline between the two fleets, and to hold yearly talks between the defence ministers.", []string{"dialogue", "notification", "hotline", "dialogue"}},
 		{"'also' adds a measure, it does not restate one", "Under the accord, the two navies will set up a buffer zone along the river. The two navies will also set up a no-fly zone over the delta.", []string{"separation", "separation"}},
+		{"a measure inside a name joined by 'and' does not", "The envoy said the panel would brief the Peace and Security Council next week.", nil},
+		{"what a step asks about is not the step", "The admiral said he would watch whether the frigates kept their distance.", nil},
+		{"a reported will is a step", "The two ministers said they would reopen the hotline next month.", []string{"hotline"}},
+		{"ending talks proposes nothing", "The ministry has said it will break off the river talks with its neighbour.", nil},
 		{"items of a list nobody agreed", "The two sides discussed the following:\n\nTo notify each other in advance of naval exercises.", nil},
 	}
 	for _, tt := range tests {

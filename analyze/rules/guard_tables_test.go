@@ -11,6 +11,7 @@ var guardTables = map[string][]guardCase{
 	"caveat-opener":     caveatOpenerTable,
 	"circumstance":      circumstanceTable,
 	"commits":           commitsTable,
+	"undoes":            undoesTable,
 	"complement":        complementTable,
 	"compound":          compoundTable,
 	"conditional":       conditionalTable,

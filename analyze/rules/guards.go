@@ -39,6 +39,7 @@ var guards = map[string]Guard{
 	"unagreed":          unagreed,
 	"present-only":      presentOnly,
 	"commits":           commits,
+	"undoes":            undoes,
 	"complement":        complement,
 	"bare-gerund":       bareGerund,
 	"in-purpose":        inPurpose,

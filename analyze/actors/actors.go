@@ -283,7 +283,7 @@ func (r *Resolver) scanAt(st *docState, si, i int) int {
 		st.source(si, i, i+n, r.dict.Sources[f.item].Name)
 		return n
 	}
-	if n := r.person(st, si, i, "", ""); n > 0 {
+	if n := r.person(st, si, i, r.leaderOf(ws, i), ""); n > 0 {
 		return n
 	}
 	if n := r.ship(st, si, i); n > 0 {

@@ -311,6 +311,11 @@ func TestConstructions(t *testing.T) {
 		{"an article opening a sentence is no part of a body's name", "The Joint River Committee met in Lima.", "joint-river-committee", analyze.KindOrganization, "", 1},
 		{"a title with the first word of a full name", "General Somchai Wongsa led the delegation. Later General Somchai visited the border.", "somchai-wongsa", analyze.KindPerson, "", 2},
 		{"a body named after an organisation", "The OSCE Vienna Group issued a statement.", "osce-vienna-group", analyze.KindOrganization, "", 1},
+		{"the leader of a national delegation", "The Chilean delegation was led by Admiral Rodrigo Fuentes.", "rodrigo-fuentes", analyze.KindPerson, "CHL", 1},
+		{"a leader after a comma", "A Peruvian team, headed by General Marco Salas, arrived.", "marco-salas", analyze.KindPerson, "PER", 1},
+		{"a leader of no national group", "The attack on the Peruvian post was led by Colonel Marco Salas.", "marco-salas", analyze.KindPerson, "", 1},
+		{"a counterpart", "The minister met his Bolivian counterpart Luis Arce Montes in Lima.", "luis-arce-montes", analyze.KindPerson, "BOL", 1},
+		{"a counterpart with a title", "He called his Peruvian counterpart, President Marco Salas.", "marco-salas", analyze.KindPerson, "PER", 1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			a := analyse(t, "x.txt", "Title\n\n"+tt.text+"\n")

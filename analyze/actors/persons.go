@@ -79,7 +79,12 @@ func (r *Resolver) person(st *docState, si, i int, country, prefix string) int {
 		// plural names several, not one person.
 		return 0
 	}
-	role := st.a.Doc.Text[ws[i].start:ws[t-1].end]
+	ri := i
+	if t > i+1 && strings.EqualFold(ws[i].text, "counterpart") {
+		// "his Finnish counterpart President X": the office is the role.
+		ri = i + 1
+	}
+	role := st.a.Doc.Text[ws[ri].start:ws[t-1].end]
 	if prefix != "" {
 		role = prefix + " " + role
 	}
@@ -175,6 +180,56 @@ func (r *Resolver) appositionCountry(ws []word, i int) string {
 	}
 	return ""
 }
+
+// leaderOf reads the country of a person from the national group it leads,
+// told before it: "the Thai delegation was led by General X", "a Chilean
+// team, headed by Admiral Y". The state must name the group directly (at
+// most two lower-case words between), so "the attack on the Turkish post
+// was led by X" gives X no country. "" when there is none.
+func (r *Resolver) leaderOf(ws []word, i int) string {
+	if i < 3 || ws[i-1].key != "by" {
+		return ""
+	}
+	switch strings.ToLower(ws[i-2].key) {
+	case "led", "headed", "commanded", "chaired":
+	default:
+		return ""
+	}
+	k := i - 3
+	for k >= 0 && (ws[k].text == "," || auxBe[strings.ToLower(ws[k].key)]) {
+		k--
+	}
+	// One or two lower-case nouns: "delegation", "negotiating team".
+	end := k + 1
+	for k >= 0 && end-k <= 2 && !capitalized(ws[k].text) && strings.HasPrefix(ws[k].tag, "NN") {
+		k--
+	}
+	if k+1 == end {
+		return ""
+	}
+	for s := max(k-3, 0); s <= k; s++ {
+		if f, n := r.actors.match(ws, s); n > 0 && s+n == k+1 {
+			if e := r.dict.Entries[f.item]; e.Kind == analyze.KindState && !afterPreposition(ws, s) {
+				return e.Country
+			}
+		}
+	}
+	return ""
+}
+
+// afterPreposition reports whether the noun phrase at word i is the
+// object of a preposition ("the attack on the Turkish post"): then it is
+// not what the verb after it is said of.
+func afterPreposition(ws []word, i int) bool {
+	k := i - 1
+	if k >= 0 && ws[k].tag == "DT" {
+		k--
+	}
+	return k >= 0 && ws[k].tag == "IN"
+}
+
+// auxBe are the forms of "be" of a passive ("was led by").
+var auxBe = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true}
 
 // nameEnd returns the end of a personal name starting at word i: up to four
 // capitalised words (initials and particles allowed) that no dictionary

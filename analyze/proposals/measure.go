@@ -430,7 +430,9 @@ func roles(v *rules.View, thirdParty bool, tf, mt int, sides []string) (parties,
 			}
 			continue
 		}
-		if id == "" {
+		if id == "" || country[id] == "" {
+			// A body whose state the text never names stands for itself:
+			// parties are actors of the document.
 			id = m.Value
 		}
 		parties = appendUnique(parties, id)

@@ -34,11 +34,6 @@ func hypothetical(v *View, from, to int) string {
 			return "framed as a possibility by " + quote(v.word(i))
 		}
 		t := v.tag(i)
-		if strings.HasPrefix(t, "VB") && i-1 >= cf && v.tag(i-1) == "RB" && v.Is(i-1, "frame.hypothetical") {
-			// "nearly led to war", "almost caused a collision": what
-			// the verb nearly brought about did not happen.
-			return "framed as a near miss by " + quote(v.Words(i-1, i+1))
-		}
 		if !(t == "DT" || t == "IN" || t == "TO" || t == "CD" || t == "PRP$" || t == "POS" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN") || t == "VBG" || t == "PRP") {
 			return ""
 		}

@@ -16,7 +16,8 @@ func (e *Extractor) merge(in []item) []item {
 	var out []item
 	for _, p := range in {
 		k := -1
-		for j := range out {
+		// The nearest statement first: "the zone" is the zone named last.
+		for j := len(out) - 1; j >= 0; j-- {
 			q := &out[j]
 			if q.Mechanism == p.Mechanism && q.Proposer == p.Proposer && q.Section == p.Section && overlap(q.Parties, p.Parties) && restates(q, &p) {
 				k = j
@@ -45,6 +46,10 @@ func (e *Extractor) merge(in []item) []item {
 	return out
 }
 
+// nearNew is how many sentences after a measure another one named with "a"
+// is a new measure rather than the first restated.
+const nearNew = 6
+
 // restates reports whether p says again what q (or a restatement of it)
 // said.
 func restates(q, p *item) bool {
@@ -56,6 +61,12 @@ func restates(q, p *item) bool {
 	}
 	if p.backref() {
 		return true
+	}
+	if p.indefinite && p.measure != q.measure && p.Sentence-q.Sentence <= nearNew {
+		// "set a no-fly zone" a few sentences after "set up a buffer
+		// zone": another zone. Far from the first statement, "a
+		// de-confliction line" in the conclusion sums it up again.
+		return false
 	}
 	if p.Sentence-analyze.LastSentence(q.Sentence, q.Support) <= 2 {
 		return true

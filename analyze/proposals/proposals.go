@@ -144,6 +144,9 @@ type item struct {
 	// unnamed marks a proposal whose clause names no measure: its
 	// mechanism is its rule's fallback.
 	unnamed bool
+	// indefinite marks a measure named with "a" or "an" ("set a no-fly
+	// zone"): a new measure, unless it is named in the same words.
+	indefinite bool
 }
 
 // sentence reads the proposals of one sentence: one per measure, from the
@@ -323,6 +326,7 @@ func (e *Extractor) build(v *rules.View, h *rules.Hit, tf, tt, mf, mt int, mech 
 	p.Summary = summary(v, tf, tt, mf, mt)
 	// An item of a list or an enumerated step is a step of its own.
 	p.step = v.Is(0, "enumeration") || v.Is(0, "additive") || v.Lead != nil || addsItem(v, tf)
+	p.indefinite = mt > mf && indefiniteAt(v, mf)
 	p.Confidence = 0.6
 	switch {
 	case mt > mf && !e.unlisted[mech]:
@@ -332,6 +336,22 @@ func (e *Extractor) build(v *rules.View, h *rules.Hit, tf, tt, mf, mt int, mech 
 	}
 	p.Confidence = math.Round(p.Confidence*100) / 100
 	return p
+}
+
+// indefiniteAt reports "a" or "an" opening the noun phrase whose head
+// begins at token i: "a no-fly zone", "a 10-kilometer-wide buffer zone".
+func indefiniteAt(v *rules.View, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		t := v.Tok(k)
+		switch {
+		case t.Lower == "a" || t.Lower == "an":
+			return true
+		case t.Tag == "CD" || t.Tag == "HYPH" || t.Text == "-" || strings.HasPrefix(t.Tag, "JJ") || strings.HasPrefix(t.Tag, "NN"):
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 func appendUnique(ss []string, s string) []string {

@@ -49,6 +49,8 @@ func TestMechanisms(t *testing.T) {
 		{"what a step asks about is not the step", "The admiral said he would watch whether the frigates kept their distance.", nil},
 		{"a reported will is a step", "The two ministers said they would reopen the hotline next month.", []string{"hotline"}},
 		{"ending talks proposes nothing", "The ministry has said it will break off the river talks with its neighbour.", nil},
+		{"a measure named with 'a' soon after another is new", "Under the accord, the two navies will set up a buffer zone along the river. The two navies will set a no-fly zone over the delta.", []string{"separation", "separation"}},
+		{"a measure named in the same words restates it", "Under the accord, the two navies will set up a buffer zone along the river. The two navies will set up a buffer zone along the river, the minister said.", []string{"separation"}},
 		{"items of a list nobody agreed", "The two sides discussed the following:\n\nTo notify each other in advance of naval exercises.", nil},
 	}
 	for _, tt := range tests {

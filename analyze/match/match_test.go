@@ -56,6 +56,7 @@ const (
 	usDrone   = "A/DT U.S./NNP drone/NN was/VBD/be shot/VBN/shoot down/RP by/IN Iran/NNP ./."
 	twoSeized = "Iran/NNP seized/VBD/seize a/DT tanker/NN and/CC detained/VBD/detain its/PRP$ crew/NN ./."
 	codeLine  = "Both/DT sides/NNS/side should/MD agree/VB/agree a/DT code/NN of/IN conduct/NN ./."
+	shotTwo   = "Iran/NNP shot/VBD/shoot two/CD unmanned/VBN/unman Hermes/NNP down/RP ./."
 )
 
 func TestMatch(t *testing.T) {
@@ -72,6 +73,7 @@ func TestMatch(t *testing.T) {
 		{"[tag=VB*]", usDrone, nil, []string{"3-4", "4-5"}},
 		{"[tag=VB* & !lemma=be]", usDrone, nil, []string{"4-5"}},
 		{"<shootdown.verb>", iranShot, nil, []string{"1-4"}},
+		{"<shootdown.verb>", shotTwo, nil, []string{"1-6"}}, // a participle is a modifier in a gap
 		{"<event.verb>@trigger", twoSeized, nil, []string{"1-2 trigger=1-2", "5-6 trigger=5-6"}},
 		{"<actor>@agent <event.verb>@trigger", twoSeized, [][2]int{{0, 1}}, []string{"0-2 agent=0-1 trigger=1-2"}},
 		{"<actor>@agent _{0,4} <event.verb>@trigger", twoSeized, [][2]int{{0, 1}}, []string{"0-6 agent=0-1 trigger=5-6"}},

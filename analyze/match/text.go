@@ -119,7 +119,7 @@ func (t *Text) add(l Label, from, to int) {
 
 // phrase matches words from token i and returns the end, or -1. "~" lets
 // up to three modifiers or pronouns stand between words ("shot it down",
-// "fired two Tomahawk missiles").
+// "fired two Tomahawk missiles", "solve existing problems").
 func (t *Text) phrase(words []string, i int) int {
 	k := i
 	for j := 0; j < len(words); j++ {
@@ -143,10 +143,12 @@ func (t *Text) phrase(words []string, i int) int {
 
 func hasWord(tok *Token, w string) bool { return tok.Lemma == w || tok.Lower == w }
 
-// filler tags may stand inside a phrase with a gap.
+// filler tags may stand inside a phrase with a gap; participles count as
+// the adjectives they are there ("settle the remaining differences",
+// "fired guided missiles").
 func filler(tag string) bool {
 	switch tag {
-	case "PRP", "PRP$", "DT", "CD", "RB":
+	case "PRP", "PRP$", "DT", "CD", "RB", "VBG", "VBN":
 		return true
 	}
 	return strings.HasPrefix(tag, "JJ") || strings.HasPrefix(tag, "NNP")

@@ -268,12 +268,22 @@ func stepEndAt(v *rules.View, i, join int) int {
 }
 
 // nextStep returns where a further coordinated step begins after the step
-// ending at token end ("..., and refrain from ...", "and to withdraw"),
-// or -1.
+// ending at token end ("..., and refrain from ...", "and to withdraw",
+// "while continuing to talk"), or -1.
 func nextStep(v *rules.View, end int) int {
 	k := end
 	for k < v.Len() && (v.Tok(k).Text == "," || v.Tok(k).Lemma == "and" || v.Tok(k).Lemma == "or" || v.Tok(k).Lemma == "to" || v.Tok(k).Tag == "RB") {
 		k++
+	}
+	if k > end-1 && k+1 < v.Len() && v.Tok(k).Lower == "while" && v.Tok(k+1).Tag == "VBG" {
+		// "should push for a code, while continuing to pursue talks",
+		// "..., while keeping the line open": what goes on beside the
+		// step is advised with it.
+		k++
+		if v.Is(k, "aspect") && k+2 < v.Len() && v.Tok(k+1).Lemma == "to" {
+			return k + 2
+		}
+		return k
 	}
 	if k > end && k < v.Len() && (v.Tok(k).Tag == "VB" || v.Tok(k).Tag == "VBP") {
 		return k

@@ -278,6 +278,9 @@ func (e *Extractor) stepAfter(v *rules.View, h *rules.Hit, tt, mt int) int {
 		return -1
 	}
 	if mt > tt {
+		if mt < v.Len() && v.Is(mt, "subordinator") {
+			return mt // "pull back from the border while keeping ..."
+		}
 		return stepEndAt(v, mt, mt)
 	}
 	return stepEnd(v, tt)

@@ -52,6 +52,8 @@ func TestMechanisms(t *testing.T) {
 		{"a measure named with 'a' soon after another is new", "Under the accord, the two navies will set up a buffer zone along the river. The two navies will set a no-fly zone over the delta.", []string{"separation", "separation"}},
 		{"a measure named in the same words restates it", "Under the accord, the two navies will set up a buffer zone along the river. The two navies will set up a buffer zone along the river, the minister said.", []string{"separation"}},
 		{"settling a dispute is dialogue", "The two governments need to settle their remaining differences over the river.", []string{"dialogue"}},
+		{"what goes on beside an advised step is advised too", "Both navies should open a hotline, while continuing to hold talks.", []string{"hotline", "dialogue"}},
+		{"a participle after 'while' is a step of its own", "The two armies should pull back from the border while keeping their monthly talks.", []string{"separation", "dialogue"}},
 		{"items of a list nobody agreed", "The two sides discussed the following:\n\nTo notify each other in advance of naval exercises.", nil},
 	}
 	for _, tt := range tests {

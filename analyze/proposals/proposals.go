@@ -216,6 +216,27 @@ func (e *Extractor) sentence(v *rules.View, sides []string) []item {
 			measures = append(measures, [2]int{sf, st})
 			outcome[i] += ", and " + m
 		}
+		// The items of ", including A, B and C" after the measure are
+		// measures of their own ("the accord includes safety rules,
+		// including a hotline and advance notice of flights").
+		if mt <= mf {
+			continue // no measure of its own: nothing the list could detail
+		}
+		for _, it := range includedItems(v, mt) {
+			sf, st := e.measureAfter(v, it[0], it[1])
+			if st <= sf || overlaps(measures, sf, st) {
+				continue
+			}
+			m := e.set.Attr(v, sf, st, "mechanism")
+			if m == "" {
+				continue
+			}
+			q := e.build(v, h, it[0], it[0]+1, sf, st, m, sides)
+			q.step = true
+			out = append(out, q)
+			measures = append(measures, [2]int{sf, st})
+			outcome[i] += ", including " + m
+		}
 	}
 	// A cue that names no measure, in a sentence whose other cue does,
 	// frames that recommendation ("it is essential to remember that the
@@ -228,6 +249,41 @@ func (e *Extractor) sentence(v *rules.View, sides []string) []item {
 	rules.Record(v.A, e.set, v, "proposals", hits, outcome)
 	slices.SortStableFunc(out, func(a, b item) int { return a.trigger - b.trigger })
 	return out
+}
+
+// includedItems returns the items of a list opened by ", including"
+// within six tokens after the measure ending at token from, up to the
+// sentence's end or a semicolon: each item's tokens, split at commas and
+// at "and" or "or".
+func includedItems(v *rules.View, from int) [][2]int {
+	k := from
+	for ; k < v.Len(); k++ {
+		w := v.Tok(k).Lower
+		if w == ";" || w == "." || w == ":" || k > from+6 || v.Is(k, "subordinator") {
+			return nil // the list details the measure, right after it
+		}
+		if w == "including" && k > 0 && v.Tok(k-1).Text == "," {
+			break
+		}
+	}
+	var items [][2]int
+	start := k + 1
+	for j := start; j <= v.Len(); j++ {
+		if j < v.Len() {
+			w := v.Tok(j).Lower
+			if w != "," && w != "and" && w != "or" && w != ";" && w != "." {
+				continue
+			}
+		}
+		if j > start {
+			items = append(items, [2]int{start, j})
+		}
+		if j < v.Len() && (v.Tok(j).Lower == ";" || v.Tok(j).Lower == ".") {
+			break
+		}
+		start = j + 1
+	}
+	return items
 }
 
 // sameCoordinate reports whether no coordinate clause begins between

@@ -54,6 +54,8 @@ func TestMechanisms(t *testing.T) {
 		{"settling a dispute is dialogue", "The two governments need to settle their remaining differences over the river.", []string{"dialogue"}},
 		{"what goes on beside an advised step is advised too", "Both navies should open a hotline, while continuing to hold talks.", []string{"hotline", "dialogue"}},
 		{"a participle after 'while' is a step of its own", "The two armies should pull back from the border while keeping their monthly talks.", []string{"separation", "dialogue"}},
+		{"each item of ', including' after a measure is a measure", "The accord includes rules for pilots, including a hotline between the air staffs and advance notice of flights.", []string{"agreement", "hotline", "notification"}},
+		{"a list that follows something else details nothing", "The accord includes rules for pilots who fly over the delta at night, including a hotline.", []string{"agreement"}},
 		{"items of a list nobody agreed", "The two sides discussed the following:\n\nTo notify each other in advance of naval exercises.", nil},
 	}
 	for _, tt := range tests {

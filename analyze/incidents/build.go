@@ -102,6 +102,11 @@ func (e *Extractor) build(v *rules.View, h *rules.Hit, sides []string) (event, b
 	}
 	ev.setSides(countries(v.A))
 	e.date(v, &ev, tf, tt)
+	if ev.indefinite && ev.Date == "" && orderedDefinite(v, tf) {
+		// Without a date of its own, "the latest skirmish" may be the
+		// one told before.
+		ev.definite, ev.indefinite = true, false
+	}
 	ev.Location = location(v)
 	ev.Quantities = quantities(v)
 	ev.Summary = summary(v, tf, tt)
@@ -121,7 +126,9 @@ func (e *Extractor) build(v *rules.View, h *rules.Hit, sides []string) (event, b
 
 // articles reports whether a noun trigger's phrase opens with a definite
 // article or demonstrative ("the collision", "this seizure": it refers
-// back) or an indefinite one ("a tougher message": a new one).
+// back) or an indefinite one ("a tougher message": a new one). A
+// superlative of order makes "the" single out a new occurrence ("the last
+// talks took place on 5 June"); Extract keeps that only with a date.
 func articles(v *rules.View, tf int) (definite, indefinite bool) {
 	if !strings.HasPrefix(v.Tok(tf).Tag, "NN") {
 		return false, false
@@ -129,6 +136,11 @@ func articles(v *rules.View, tf int) (definite, indefinite bool) {
 	for k := tf - 1; k >= 0 && k >= tf-4; k-- {
 		switch v.Tok(k).Lemma {
 		case "the", "this", "that", "these", "those":
+			if orderedDefinite(v, tf) {
+				// "the last talks took place on 5 June": an occurrence
+				// singled out, not the one told before.
+				return false, true
+			}
 			return true, false
 		case "a", "an":
 			return false, true
@@ -139,6 +151,20 @@ func articles(v *rules.View, tf int) (definite, indefinite bool) {
 		}
 	}
 	return false, false
+}
+
+// orderedDefinite reports "the" and a superlative of order before a noun
+// trigger: "the last talks", "the first clash".
+func orderedDefinite(v *rules.View, tf int) bool {
+	for k := tf - 1; k >= 0 && k >= tf-4; k-- {
+		if v.Is(k, "order.adj") {
+			return true
+		}
+		if l := v.Tok(k).Lemma; l == "the" || l == "a" || l == "an" {
+			return false
+		}
+	}
+	return false
 }
 
 func sentenceHas(v *rules.View, class string) bool {

@@ -63,6 +63,10 @@ func TestIncidents(t *testing.T) {
 			[][4]string{{"attack", "2019-07-03", "PER", "CHL"}, {"seizure", "2019-07-03", "PER", ""}}},
 		{"restatement is one item", "Iran seized the tanker Stena Impero on July 9.\n\nThe seizure angered London.",
 			[][4]string{{"seizure", "2019-07-09", "IRN", ""}}},
+		{"'the last' with a date of its own is another occurrence", "The border talks between Peru and Chile were tense.\n\nThe last border talks took place on May 2.",
+			[][4]string{{"communication", "", "PER,CHL", ""}, {"communication", "2019-05-02", "CHL,PER", ""}}},
+		{"'the last' without a date may be the one told before", "The border talks between Peru and Chile were tense.\n\nThe last border talks ended without a statement.",
+			[][4]string{{"communication", "", "PER,CHL", ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package incidents
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -185,6 +186,12 @@ func (e *Extractor) sides(v *rules.View, h *rules.Hit, tf, tt int, sym bool, mai
 		pol = auto
 	}
 	agents, targets = pol(c)
+	if sp := reportedSpeaker(v, tf); sp != "" {
+		// "Russia said it used bombs ... to force a British destroyer
+		// away": the pronoun is the speaker, whatever the policy read.
+		agents = []string{sp}
+		targets = slices.DeleteFunc(targets, func(id string) bool { return id == sp })
+	}
 	if f, t, ok := h.Capture(e.set, "agent"); ok {
 		agents = idsIn(v, f, t)
 	}

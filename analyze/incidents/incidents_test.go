@@ -61,6 +61,8 @@ func TestIncidents(t *testing.T) {
 			[][4]string{{"deployment", "2019-07-03", "PER", ""}, {"attack", "2019-07-09", "", ""}}},
 		{"a verb after 'and' shares the first verb's subject", "On July 3 Peruvian gunboats fired on two Chilean trawlers off Arica and seized them.",
 			[][4]string{{"attack", "2019-07-03", "PER", "CHL"}, {"seizure", "2019-07-03", "PER", ""}}},
+		{"a pronoun after a verb of saying is the speaker", "The Chilean Navy boarded a Peruvian trawler off Arica.\n\nPeru said it used flares and gunfire in “warning shots” to force a Chilean Navy frigate to leave waters it claims.",
+			[][4]string{{"seizure", "", "chl-navy", "PER"}, {"threat", "", "PER", "CHL"}}},
 		{"restatement is one item", "Iran seized the tanker Stena Impero on July 9.\n\nThe seizure angered London.",
 			[][4]string{{"seizure", "2019-07-09", "IRN", ""}}},
 		{"'the last' with a date of its own is another occurrence", "The border talks between Peru and Chile were tense.\n\nThe last border talks took place on May 2.",

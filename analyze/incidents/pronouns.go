@@ -88,3 +88,34 @@ func subjectNamesSide(v *rules.View) bool {
 	}
 	return false
 }
+
+// reportedSpeaker returns the actor who says that "it" or "they" did what
+// the trigger at tf tells: "Russia said it used bombs", "Hanoi announced
+// that they had fired"; "" when the subject is no pronoun or no actor
+// speaks right before it.
+func reportedSpeaker(v *rules.View, tf int) string {
+	p := -1
+	for k := tf - 1; k >= 0 && k >= tf-3; k-- {
+		t := v.Tok(k)
+		if subjectPronouns[strings.ToLower(t.Text)] {
+			p = k
+			break
+		}
+		if t.Tag != "RB" && !strings.HasPrefix(t.Tag, "VB") && t.Tag != "MD" {
+			return ""
+		}
+	}
+	k := p - 1
+	if k >= 0 && v.Tok(k).Lower == "that" {
+		k--
+	}
+	if k < 0 || !v.Is(k, "report") || !strings.HasPrefix(v.Tok(k).Tag, "VB") {
+		return ""
+	}
+	for i := len(v.Actors) - 1; i >= 0; i-- {
+		if m := v.Actors[i]; m.To <= k && k-m.To <= 2 {
+			return m.Value
+		}
+	}
+	return ""
+}

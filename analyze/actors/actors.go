@@ -317,13 +317,19 @@ func (r *Resolver) scanAt(st *docState, si, i int) int {
 		// "Turkish government", "U.S. officials": the state itself.
 		end += govWords(ws, end)
 	}
-	if f.kind == formName {
+	if f.kind == formName || f.kind == formAlias && e.Kind == analyze.KindOrganization {
+		// "the UN Interim Security Force": a short name begins a
+		// body's name as the full one does.
 		if j := r.namedBody(st, si, end); j > end {
 			// "the Eritrea-Ethiopia Boundary Commission", "the OSCE Minsk
 			// Group": a body whose name begins with a state's or an
 			// organisation's.
 			name := st.a.Doc.Text[ws[i].start:ws[j-1].end]
-			st.mention(si, i, j, acc{id: analyze.Slug(name), name: name, kind: orgNouns[ws[j-1].text]})
+			kind := ""
+			for k := j - 1; k >= end && kind == ""; k-- {
+				kind = orgNouns[ws[k].text] // the head, before "for Abyei"
+			}
+			st.mention(si, i, j, acc{id: analyze.Slug(name), name: name, kind: kind})
 			return j - i
 		}
 	}
@@ -372,11 +378,39 @@ func (r *Resolver) namedBody(st *docState, si, i int) int {
 		if !capitalized(w.text) || !nameWord(w.text) {
 			break
 		}
-		if _, ok := orgNouns[w.text]; ok && k > i {
-			best = k + 1
+		if _, ok := orgNouns[w.text]; ok {
+			// "Force for Abyei", "Mission in Ethiopia and Eritrea": a
+			// body named for the place it serves; without one, a bare
+			// noun after the name ("UN Mission") says too little.
+			if e := placeAfter(ws, k+1); e > k+1 {
+				best = e
+			} else if k > i {
+				best = k + 1
+			}
 		}
 	}
 	return best
+}
+
+// placeAfter returns where "for", "in" or "on" and the capitalised words
+// of a place after an organisation noun at word i-1 end ("for Abyei", "in
+// Ethiopia and Eritrea"), or i when none follow.
+func placeAfter(ws []word, i int) int {
+	if i+1 >= len(ws) || (ws[i].key != "for" && ws[i].key != "in" && ws[i].key != "on") {
+		return i
+	}
+	end := i
+	for k := i + 1; k < len(ws) && k < i+6; k++ {
+		switch {
+		case capitalized(ws[k].text) && nameWord(ws[k].text) && !ws[k].possessive:
+			end = k + 1
+		case (ws[k].key == "and" || ws[k].key == "the") && end > i && k+1 < len(ws) && capitalized(ws[k+1].text):
+		case ws[k].key == "the" && end == i:
+		default:
+			return end
+		}
+	}
+	return end
 }
 
 // nonActorAt covers a term that is never an actor or a place name at word

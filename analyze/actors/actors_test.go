@@ -311,6 +311,8 @@ func TestConstructions(t *testing.T) {
 		{"an article opening a sentence is no part of a body's name", "The Joint River Committee met in Lima.", "joint-river-committee", analyze.KindOrganization, "", 1},
 		{"a title with the first word of a full name", "General Somchai Wongsa led the delegation. Later General Somchai visited the border.", "somchai-wongsa", analyze.KindPerson, "", 2},
 		{"a body named after an organisation", "The OSCE Vienna Group issued a statement.", "osce-vienna-group", analyze.KindOrganization, "", 1},
+		{"a body named after an organisation's short name and a place", "The UN Observer Force in the Gran Chaco patrolled the border.", "un-observer-force-in-the-gran-chaco", analyze.KindMilitary, "", 1},
+		{"a body named for two places", "The UN Mission in Ethiopia and Eritrea left in 2008.", "un-mission-in-ethiopia-and-eritrea", analyze.KindOrganization, "", 1},
 		{"the leader of a national delegation", "The Chilean delegation was led by Admiral Rodrigo Fuentes.", "rodrigo-fuentes", analyze.KindPerson, "CHL", 1},
 		{"a leader after a comma", "A Peruvian team, headed by General Marco Salas, arrived.", "marco-salas", analyze.KindPerson, "PER", 1},
 		{"a leader of no national group", "The attack on the Peruvian post was led by Colonel Marco Salas.", "marco-salas", analyze.KindPerson, "", 1},

@@ -58,6 +58,25 @@ type Article struct {
 	site *Site // set by NewSite; nil for a pack rendered on its own
 }
 
+// keyRef writes what the pages of actors and mechanisms, the options
+// matrix and the timeline show of an article they list: its id (their
+// links), title and date.
+func (v *Article) keyRef(k *keyHash) { k.str(v.Doc.ID, v.Doc.Title, v.Doc.Published) }
+
+// keyRow writes what a row of index.md shows of an article: keyRef, the
+// authors, the main actors linked to their pages, and how many incidents
+// and proposals it has.
+func (v *Article) keyRow(k *keyHash, s *Site) {
+	v.keyRef(k)
+	k.strs(v.Doc.Authors)
+	k.num(len(v.Main))
+	for _, a := range v.Main {
+		a.keyRow(k, s)
+	}
+	k.num(len(v.Incidents))
+	k.num(len(v.Proposals))
+}
+
 // ActorView is an actor of the article with what its row in a table needs.
 type ActorView struct {
 	analyze.Actor
@@ -76,6 +95,10 @@ type ActorView struct {
 	// or a tooltip.
 	Listed string
 }
+
+// keyRow writes what index.md shows of a main actor: its name as
+// written, the dictionary's name and the link to its page.
+func (a ActorView) keyRow(k *keyHash, s *Site) { k.str(a.Display, a.Listed, s.ActorHref(a.ID)) }
 
 // Clause is a clause of the bottom line with the link to its evidence in
 // the source view.

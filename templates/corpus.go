@@ -36,6 +36,38 @@ type ActorPage struct {
 	Ties []Tie
 }
 
+// key writes what actor.md and the layout (its title) show of the page.
+func (ap *ActorPage) key(k *keyHash) {
+	k.str(ap.ID, ap.Slug, ap.Name, ap.Kind, ap.Country, ap.Listed)
+	k.strs(ap.Roles)
+	k.num(ap.Mentions)
+	k.num(len(ap.Articles))
+	for _, aa := range ap.Articles {
+		aa.key(k)
+	}
+	k.num(len(ap.Incidents))
+	for i := range ap.Incidents {
+		ap.Incidents[i].key(k)
+	}
+	k.num(len(ap.Proposals))
+	for i := range ap.Proposals {
+		ap.Proposals[i].key(k)
+	}
+	k.num(len(ap.Ties))
+	for _, t := range ap.Ties {
+		t.key(k)
+	}
+}
+
+// keyRow writes what a row of actors.md shows of an actor.
+func (ap *ActorPage) keyRow(k *keyHash) {
+	k.str(ap.Slug, ap.Name, ap.Listed, ap.Kind, ap.Country)
+	k.num(len(ap.Articles))
+	k.num(ap.Mentions)
+	k.num(len(ap.Incidents))
+	k.num(len(ap.Proposals))
+}
+
 // ActorArticle is an article that names an actor.
 type ActorArticle struct {
 	Article  *Article
@@ -44,6 +76,16 @@ type ActorArticle struct {
 	Salience float64
 	Role     string
 	First    Ref // the first body mention in the source view
+}
+
+// key writes a row of an actor's articles. The salience is written as
+// actor.md prints it (dec: two decimals), as it moves a little with every
+// edit of the article.
+func (aa ActorArticle) key(k *keyHash) {
+	aa.Article.keyRef(k)
+	k.str(aa.Href, dec(aa.Salience), aa.Role)
+	k.num(aa.Mentions)
+	aa.First.key(k)
 }
 
 // IncidentRef is an incident with links for a page outside its article.
@@ -58,6 +100,17 @@ type IncidentRef struct {
 	AgentRefs                     []Ref
 	TargetRefs                    []Ref
 	SupportLinks                  []Ref
+}
+
+// key writes what actor.md shows of an incident: the copied fields and
+// the links, not the embedded Incident, which no built-in page reads.
+func (r *IncidentRef) key(k *keyHash) {
+	r.Article.keyRef(k)
+	k.str(r.Date, r.DateText, r.Type, r.Summary, r.Pack, r.Href)
+	k.num(r.Sentence)
+	k.refs(r.AgentRefs)
+	k.refs(r.TargetRefs)
+	k.refs(r.SupportLinks)
 }
 
 // ProposalRef is a proposal with links for a page outside its article.
@@ -78,10 +131,29 @@ type ProposalRef struct {
 	MechanismHref string
 }
 
+// key writes what actor.md, mechanism.md and options.md show of a
+// proposal: the copied fields and the links, not the embedded Proposal,
+// which no built-in page reads (its rationale, caveats and precedents
+// reach the pages as MechanismPage's Points and MatrixCell's counts).
+func (r *ProposalRef) key(k *keyHash) {
+	r.Article.keyRef(k)
+	k.str(r.Mechanism, r.Summary, r.Where, r.Pack, r.Href, r.MechanismHref)
+	k.num(r.Sentence)
+	k.refs(r.PartyRefs)
+	k.refs(r.MediatorRefs)
+	r.ProposerRef.key(k)
+	k.refs(r.SupportLinks)
+}
+
 // Tie is an actor named together with another, and in how many sentences.
 type Tie struct {
 	Actor Ref
 	Count int
+}
+
+func (t Tie) key(k *keyHash) {
+	t.Actor.key(k)
+	k.num(t.Count)
 }
 
 // buildActors makes a page for every actor named in an article body.
@@ -296,6 +368,29 @@ type Event struct {
 	start, end int // the date as a range of days since 1970-01-01
 }
 
+// key writes what the built-in timeline page shows (timeline.md and the
+// chart of layout.html, which newTimeline lays out from the events alone):
+// every event and the undated count.
+func (tl *Timeline) key(k *keyHash) {
+	k.num(tl.Undated)
+	k.num(len(tl.Events))
+	for _, ev := range tl.Events {
+		ev.key(k)
+	}
+}
+
+func (ev *Event) key(k *keyHash) {
+	k.str(ev.Date, ev.DatePrecision, ev.When, ev.Type, ev.Summary)
+	k.num(ev.start)
+	k.num(ev.end)
+	k.refs(ev.Agents)
+	k.refs(ev.Targets)
+	k.num(len(ev.Reports))
+	for _, r := range ev.Reports {
+		r.key(k)
+	}
+}
+
 // Report is one article's statement of an event.
 type Report struct {
 	Article  *Article
@@ -303,6 +398,13 @@ type Report struct {
 	Href     string // link to the sentence in the source view
 	Sentence int
 	Evidence string
+}
+
+// key writes a report: the article's id (its links) and title, the links
+// and the sentence.
+func (r Report) key(k *keyHash) {
+	k.str(r.Article.Doc.ID, r.Article.Doc.Title, r.Pack, r.Href, r.Evidence)
+	k.num(r.Sentence)
 }
 
 // events gathers the dated body incidents of arts for a page in folder from
@@ -370,12 +472,39 @@ type Matrix struct {
 	Proposals, Backed int
 }
 
+// key writes what options.md shows: the matrix and, per mechanism, the
+// summary of its page (written whole: every change to it changes a row
+// too).
+func (m *Matrix) key(k *keyHash) {
+	k.strs(m.Mechanisms)
+	k.refs(m.Heads)
+	k.num(len(m.Rows))
+	for i := range m.Rows {
+		m.Rows[i].key(k)
+	}
+	k.num(len(m.Details))
+	for _, d := range m.Details {
+		d.key(k)
+	}
+	k.num(m.Proposals)
+	k.num(m.Backed)
+}
+
 // MatrixRow is an article's proposals by mechanism; Cells line up with
 // Matrix.Mechanisms.
 type MatrixRow struct {
 	Article *Article
 	Href    string
 	Cells   []MatrixCell
+}
+
+func (r *MatrixRow) key(k *keyHash) {
+	r.Article.keyRef(k)
+	k.str(r.Href)
+	k.num(len(r.Cells))
+	for i := range r.Cells {
+		r.Cells[i].key(k)
+	}
 }
 
 // MatrixCell is what one article proposes under one mechanism.
@@ -386,6 +515,19 @@ type MatrixCell struct {
 	Parties, Mediators, Proposers []string
 	// Rationale, Caveats and Precedents count what the proposals give.
 	Rationale, Caveats, Precedents int
+}
+
+func (c *MatrixCell) key(k *keyHash) {
+	k.num(len(c.Proposals))
+	for i := range c.Proposals {
+		c.Proposals[i].key(k)
+	}
+	k.strs(c.Parties)
+	k.strs(c.Mediators)
+	k.strs(c.Proposers)
+	k.num(c.Rationale)
+	k.num(c.Caveats)
+	k.num(c.Precedents)
 }
 
 // MechanismPage is what mechanism.md receives: every proposal of one
@@ -408,10 +550,38 @@ type MechanismPage struct {
 	Rationale, Caveats, Precedents []Point
 }
 
+// key writes what mechanism.md and the layout (its title) show of the
+// page.
+func (d *MechanismPage) key(k *keyHash) {
+	k.str(d.Mechanism, d.Slug)
+	k.num(len(d.Proposals))
+	for i := range d.Proposals {
+		d.Proposals[i].key(k)
+	}
+	k.num(d.Articles)
+	for _, cs := range [][]Count{d.Sides, d.Mediators, d.Proposers} {
+		k.num(len(cs))
+		for _, c := range cs {
+			c.key(k)
+		}
+	}
+	for _, ps := range [][]Point{d.Rationale, d.Caveats, d.Precedents} {
+		k.num(len(ps))
+		for _, p := range ps {
+			p.key(k)
+		}
+	}
+}
+
 // Count is a name and how many proposals give it.
 type Count struct {
 	Name string
 	N    int
+}
+
+func (c Count) key(k *keyHash) {
+	k.str(c.Name)
+	k.num(c.N)
 }
 
 // Point is a reason, caveat or precedent given for a proposal.
@@ -419,6 +589,11 @@ type Point struct {
 	Text    string
 	Article *Article
 	Href    string // the proposal's sentence
+}
+
+func (p Point) key(k *keyHash) {
+	p.Article.keyRef(k)
+	k.str(p.Text, p.Href)
 }
 
 // mechanismPath is the site path of a mechanism's page.

@@ -47,10 +47,11 @@ func changed(a, b map[string]string) []string {
 	return out
 }
 
-// A changed article changes the keys of its own pages, of the pages of
-// the actors it names and of the mechanisms it proposes (strait-2019 only
-// a notification, not the hotline the others propose) and of the
-// site-wide pages, and of nothing else.
+// A changed title changes the keys of the article's own pages and of the
+// pages that show it: those of the actors it names and of the mechanisms
+// it proposes (strait-2019 only a notification, not the hotline the others
+// propose), the index, the options matrix and the timeline; not the
+// list of actors or the network, which do not show titles.
 func TestPlanKeys(t *testing.T) {
 	st, err := New(Options{})
 	if err != nil {
@@ -64,8 +65,8 @@ func TestPlanKeys(t *testing.T) {
 	s.Doc.Title = "Seizure in the Strait, revised"
 	got := changed(before, keys(t, st, gulf(), s, hostile()))
 	want := []string{
-		"actors/gbr.html", "actors/gbr.md", "actors/index.html", "actors/index.md", "actors/irn.html", "actors/irn.md",
-		"index.html", "index.md", "network.html", "network.md", "oldest.html", "oldest.md", "options.html", "options.md",
+		"actors/gbr.html", "actors/gbr.md", "actors/irn.html", "actors/irn.md",
+		"index.html", "index.md", "oldest.html", "oldest.md", "options.html", "options.md",
 		"options/notification.html", "options/notification.md",
 		"strait-2019/analysis.json", "strait-2019/index.html", "strait-2019/index.md", "strait-2019/source.html",
 		"timeline.html", "timeline.md",

@@ -54,6 +54,18 @@ type Ref struct {
 	Title string
 }
 
+func (r Ref) key(k *keyHash) { k.str(r.Name, r.Href, r.Title) }
+
+// key writes what index.md shows: the order and a row per article (the
+// site's title and the number of articles are in every key).
+func (ix *Index) key(k *keyHash) {
+	k.str(ix.Order)
+	k.num(len(ix.Articles))
+	for _, art := range ix.Articles {
+		art.keyRow(k, ix.Site)
+	}
+}
+
 // Page is what layout.html receives.
 type Page struct {
 	Site  *Site

@@ -58,16 +58,17 @@ type Article struct {
 	site *Site // set by NewSite; nil for a pack rendered on its own
 }
 
-// keyRef writes what the pages of actors and mechanisms, the options
-// matrix and the timeline show of an article they list: its id (their
-// links), title and date.
-func (v *Article) keyRef(k *keyHash) { k.str(v.Doc.ID, v.Doc.Title, v.Doc.Published) }
+// keyRef writes what every page that lists an article shows of it: its
+// id (in its links) and title; the pages that show its date write that
+// themselves.
+func (v *Article) keyRef(k *keyHash) { k.str(v.Doc.ID, v.Doc.Title) }
 
 // keyRow writes what a row of index.md shows of an article: keyRef, the
 // authors, the main actors linked to their pages, and how many incidents
 // and proposals it has.
 func (v *Article) keyRow(k *keyHash, s *Site) {
 	v.keyRef(k)
+	k.str(v.Doc.Published)
 	k.strs(v.Doc.Authors)
 	k.num(len(v.Main))
 	for _, a := range v.Main {

@@ -51,7 +51,7 @@ func (ap *ActorPage) key(k *keyHash) {
 	}
 	k.num(len(ap.Proposals))
 	for i := range ap.Proposals {
-		ap.Proposals[i].key(k)
+		ap.Proposals[i].keyActor(k)
 	}
 	k.num(len(ap.Ties))
 	for _, t := range ap.Ties {
@@ -83,7 +83,7 @@ type ActorArticle struct {
 // edit of the article.
 func (aa ActorArticle) key(k *keyHash) {
 	aa.Article.keyRef(k)
-	k.str(aa.Href, dec(aa.Salience), aa.Role)
+	k.str(aa.Article.Doc.Published, aa.Href, dec(aa.Salience), aa.Role)
 	k.num(aa.Mentions)
 	aa.First.key(k)
 }
@@ -103,14 +103,14 @@ type IncidentRef struct {
 }
 
 // key writes what actor.md shows of an incident: the copied fields and
-// the links, not the embedded Incident, which no built-in page reads.
+// the links, not the embedded Incident, which no built-in page reads, nor
+// the support links, which it does not show.
 func (r *IncidentRef) key(k *keyHash) {
 	r.Article.keyRef(k)
 	k.str(r.Date, r.DateText, r.Type, r.Summary, r.Pack, r.Href)
 	k.num(r.Sentence)
 	k.refs(r.AgentRefs)
 	k.refs(r.TargetRefs)
-	k.refs(r.SupportLinks)
 }
 
 // ProposalRef is a proposal with links for a page outside its article.
@@ -131,13 +131,23 @@ type ProposalRef struct {
 	MechanismHref string
 }
 
-// key writes what actor.md, mechanism.md and options.md show of a
-// proposal: the copied fields and the links, not the embedded Proposal,
-// which no built-in page reads (its rationale, caveats and precedents
-// reach the pages as MechanismPage's Points and MatrixCell's counts).
-func (r *ProposalRef) key(k *keyHash) {
+// keyActor writes what a row of actor.md shows of a proposal: copied
+// fields and links, not the embedded Proposal, which no built-in page reads
+// (its rationale, caveats and precedents reach the pages as
+// MechanismPage's Points and MatrixCell's counts).
+func (r *ProposalRef) keyActor(k *keyHash) {
 	r.Article.keyRef(k)
-	k.str(r.Mechanism, r.Summary, r.Where, r.Pack, r.Href, r.MechanismHref)
+	k.str(r.Mechanism, r.MechanismHref, r.Summary, r.Pack, r.Href)
+	k.num(r.Sentence)
+	k.refs(r.PartyRefs)
+	k.refs(r.MediatorRefs)
+	r.ProposerRef.key(k)
+}
+
+// keyMechanism writes what a row of mechanism.md shows of a proposal.
+func (r *ProposalRef) keyMechanism(k *keyHash) {
+	r.Article.keyRef(k)
+	k.str(r.Article.Doc.Published, r.Summary, r.Where, r.Pack, r.Href)
 	k.num(r.Sentence)
 	k.refs(r.PartyRefs)
 	k.refs(r.MediatorRefs)
@@ -473,8 +483,7 @@ type Matrix struct {
 }
 
 // key writes what options.md shows: the matrix and, per mechanism, the
-// summary of its page (written whole: every change to it changes a row
-// too).
+// summary of its page.
 func (m *Matrix) key(k *keyHash) {
 	k.strs(m.Mechanisms)
 	k.refs(m.Heads)
@@ -484,7 +493,7 @@ func (m *Matrix) key(k *keyHash) {
 	}
 	k.num(len(m.Details))
 	for _, d := range m.Details {
-		d.key(k)
+		d.keyRow(k)
 	}
 	k.num(m.Proposals)
 	k.num(m.Backed)
@@ -517,10 +526,12 @@ type MatrixCell struct {
 	Rationale, Caveats, Precedents int
 }
 
+// key writes a cell: each proposal's summary linked to its sentence, and
+// the names and counts of the cell.
 func (c *MatrixCell) key(k *keyHash) {
 	k.num(len(c.Proposals))
-	for i := range c.Proposals {
-		c.Proposals[i].key(k)
+	for _, p := range c.Proposals {
+		k.str(p.Summary, p.Href)
 	}
 	k.strs(c.Parties)
 	k.strs(c.Mediators)
@@ -556,7 +567,7 @@ func (d *MechanismPage) key(k *keyHash) {
 	k.str(d.Mechanism, d.Slug)
 	k.num(len(d.Proposals))
 	for i := range d.Proposals {
-		d.Proposals[i].key(k)
+		d.Proposals[i].keyMechanism(k)
 	}
 	k.num(d.Articles)
 	for _, cs := range [][]Count{d.Sides, d.Mediators, d.Proposers} {
@@ -577,6 +588,21 @@ func (d *MechanismPage) key(k *keyHash) {
 type Count struct {
 	Name string
 	N    int
+}
+
+// keyRow writes what options.md's list of mechanisms shows of the page:
+// the numbers, and the names of the sides and mediators.
+func (d *MechanismPage) keyRow(k *keyHash) {
+	k.str(d.Mechanism, d.Slug)
+	k.num(d.Articles)
+	k.num(len(d.Proposals))
+	for _, cs := range [][]Count{d.Sides, d.Mediators} {
+		k.num(len(cs))
+		for _, c := range cs {
+			k.str(c.Name)
+		}
+	}
+	k.num(len(d.Caveats))
 }
 
 func (c Count) key(k *keyHash) {

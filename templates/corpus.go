@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -218,8 +220,8 @@ func (s *Site) buildActors() {
 		taken[slug] = true
 		s.actors[id].Slug = slug
 	}
-	s.incidentsByActor()
-	s.proposalsByActor()
+	// Two lists of each page, apart.
+	parallel(s.incidentsByActor, s.proposalsByActor)
 	for _, ap := range s.Actors {
 		sort.Strings(ap.Roles)
 	}
@@ -290,59 +292,94 @@ func (s *Site) proposalRef(art *Article, p analyze.Proposal, from string) Propos
 // incidentsByActor gives each actor page the incidents with its actor as
 // an agent or a target, in one pass over the corpus (a pass per actor
 // grows with the square of the corpus): in article order, then date
-// order.
+// order. An incident's view is made once and shared by the pages of its
+// actors, which only read it.
 func (s *Site) incidentsByActor() {
-	for _, art := range s.Articles {
-		for _, in := range art.Incidents {
-			for k, id := range in.Agents {
-				if ap := s.actors[id]; ap != nil && !contains(in.Agents[:k], id) {
-					ap.Incidents = append(ap.Incidents, s.incidentRef(art, in, "actors"))
-				}
+	pages := func(in analyze.Incident, add func(ap *ActorPage)) {
+		for k, id := range in.Agents {
+			if ap := s.actors[id]; ap != nil && !contains(in.Agents[:k], id) {
+				add(ap)
 			}
-			for k, id := range in.Targets {
-				if ap := s.actors[id]; ap != nil && !contains(in.Agents, id) && !contains(in.Targets[:k], id) {
-					ap.Incidents = append(ap.Incidents, s.incidentRef(art, in, "actors"))
-				}
+		}
+		for k, id := range in.Targets {
+			if ap := s.actors[id]; ap != nil && !contains(in.Agents, id) && !contains(in.Targets[:k], id) {
+				add(ap)
 			}
 		}
 	}
+	// Count first, so that each page's list is allocated once.
+	n := map[*ActorPage]int{}
+	for _, art := range s.Articles {
+		for _, in := range art.Incidents {
+			pages(in, func(ap *ActorPage) { n[ap]++ })
+		}
+	}
+	for ap, c := range n {
+		ap.Incidents = make([]IncidentRef, 0, c)
+	}
+	for _, art := range s.Articles {
+		for _, in := range art.Incidents {
+			var ref *IncidentRef
+			pages(in, func(ap *ActorPage) {
+				if ref == nil {
+					r := s.incidentRef(art, in, "actors")
+					ref = &r
+				}
+				ap.Incidents = append(ap.Incidents, *ref)
+			})
+		}
+	}
 	for _, ap := range s.Actors {
-		out := ap.Incidents
-		sort.SliceStable(out, func(i, j int) bool {
-			a, b := out[i], out[j]
+		slices.SortStableFunc(ap.Incidents, func(a, b IncidentRef) int {
 			if (a.Date == "") != (b.Date == "") {
-				return b.Date == ""
+				if b.Date == "" {
+					return -1
+				}
+				return 1
 			}
-			if a.Date != b.Date {
-				return a.Date < b.Date
-			}
-			if a.Article.Doc.ID != b.Article.Doc.ID {
-				return a.Article.Doc.ID < b.Article.Doc.ID
-			}
-			return a.Sentence < b.Sentence
+			return cmp.Or(strings.Compare(a.Date, b.Date), strings.Compare(a.Article.Doc.ID, b.Article.Doc.ID), cmp.Compare(a.Sentence, b.Sentence))
 		})
 	}
 }
 
 // proposalsByActor gives each actor page the proposals with its actor as a
-// party, a mediator or the proposer, in article order, in one pass.
+// party, a mediator or the proposer, in article order, in one pass; a
+// proposal's view is made once, as an incident's is.
 func (s *Site) proposalsByActor() {
+	pages := func(p analyze.Proposal, add func(ap *ActorPage)) {
+		for k, id := range p.Parties {
+			if ap := s.actors[id]; ap != nil && !contains(p.Parties[:k], id) {
+				add(ap)
+			}
+		}
+		for k, id := range p.Mediators {
+			if ap := s.actors[id]; ap != nil && !contains(p.Parties, id) && !contains(p.Mediators[:k], id) {
+				add(ap)
+			}
+		}
+		if ap := s.actors[p.Proposer]; ap != nil && !contains(p.Parties, p.Proposer) && !contains(p.Mediators, p.Proposer) {
+			add(ap)
+		}
+	}
+	n := map[*ActorPage]int{}
 	for _, art := range s.Articles {
 		for _, p := range art.Proposals {
-			seen := func(id string, k int, in []string) bool { return contains(in[:k], id) }
-			for k, id := range p.Parties {
-				if ap := s.actors[id]; ap != nil && !seen(id, k, p.Parties) {
-					ap.Proposals = append(ap.Proposals, s.proposalRef(art, p, "actors"))
+			pages(p, func(ap *ActorPage) { n[ap]++ })
+		}
+	}
+	for ap, c := range n {
+		ap.Proposals = make([]ProposalRef, 0, c)
+	}
+	for _, art := range s.Articles {
+		for _, p := range art.Proposals {
+			var ref *ProposalRef
+			pages(p, func(ap *ActorPage) {
+				if ref == nil {
+					r := s.proposalRef(art, p, "actors")
+					ref = &r
 				}
-			}
-			for k, id := range p.Mediators {
-				if ap := s.actors[id]; ap != nil && !contains(p.Parties, id) && !seen(id, k, p.Mediators) {
-					ap.Proposals = append(ap.Proposals, s.proposalRef(art, p, "actors"))
-				}
-			}
-			if ap := s.actors[p.Proposer]; ap != nil && !contains(p.Parties, p.Proposer) && !contains(p.Mediators, p.Proposer) {
-				ap.Proposals = append(ap.Proposals, s.proposalRef(art, p, "actors"))
-			}
+				ap.Proposals = append(ap.Proposals, *ref)
+			})
 		}
 	}
 }

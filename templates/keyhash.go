@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"hash"
+	"io"
 	"math"
 )
 
@@ -17,33 +19,48 @@ import (
 // fields the built-in templates read (TestViewKeyFields lists them); a
 // page's key is what its template and the layout read of its data.
 type keyHash struct {
+	h hash.Hash
+	// buf gathers the small writes for h, whose Write costs more than an
+	// append.
 	buf []byte
 }
 
+const keyBuf = 16 << 10
+
 func newKeyHash(parts ...string) *keyHash {
-	k := &keyHash{buf: make([]byte, 0, 4096)}
+	k := &keyHash{h: sha256.New(), buf: make([]byte, 0, keyBuf)}
 	k.str(parts...)
 	return k
 }
 
-func (k *keyHash) num(v int) { k.buf = binary.LittleEndian.AppendUint64(k.buf, uint64(v)) }
-
-// flt writes a float's bits: equal floats print alike.
-func (k *keyHash) flt(f float64) {
-	k.buf = binary.LittleEndian.AppendUint64(k.buf, math.Float64bits(f))
+func (k *keyHash) num(v int) {
+	k.buf = binary.LittleEndian.AppendUint64(k.buf, uint64(v))
+	if len(k.buf) >= keyBuf/2 {
+		k.h.Write(k.buf)
+		k.buf = k.buf[:0]
+	}
 }
+
+// flt writes a float's bits.
+func (k *keyHash) flt(f float64) { k.num(int(math.Float64bits(f))) }
 
 func (k *keyHash) flag(b bool) {
 	if b {
-		k.buf = append(k.buf, 1)
+		k.num(1)
 	} else {
-		k.buf = append(k.buf, 0)
+		k.num(0)
 	}
 }
 
 func (k *keyHash) str(ss ...string) {
 	for _, s := range ss {
 		k.num(len(s))
+		if len(s) > keyBuf/2 {
+			k.h.Write(k.buf)
+			k.buf = k.buf[:0]
+			io.WriteString(k.h, s)
+			continue
+		}
 		k.buf = append(k.buf, s...)
 	}
 }
@@ -62,6 +79,7 @@ func (k *keyHash) refs(rs []Ref) {
 }
 
 func (k *keyHash) sum() string {
-	s := sha256.Sum256(k.buf)
-	return hex.EncodeToString(s[:])
+	k.h.Write(k.buf)
+	k.buf = k.buf[:0]
+	return hex.EncodeToString(k.h.Sum(nil))
 }

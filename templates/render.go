@@ -170,11 +170,12 @@ func (st *Store) Plan(site *Site, opts PlanOptions) []*Job {
 	// it shows (the key methods of its view); with an override, which may
 	// read anything, of the analyses of everything it lists.
 	builtInMechanism, builtInActor := st.builtInPage("mechanism.md"), st.builtInPage("actor.md")
+	// Those keys are written once the jobs are listed, on every CPU: the
+	// pages made from many articles show a lot.
+	var viewKeys []func()
 	for _, d := range site.Matrix.Details {
 		var k string
-		if builtInMechanism {
-			k = viewKey(global, "mechanism", d.key)
-		} else {
+		if !builtInMechanism {
 			// A mechanism's page shows the proposals of that mechanism
 			// only: an article that proposes none of it leaves the page
 			// as it was.
@@ -191,13 +192,14 @@ func (st *Store) Plan(site *Site, opts PlanOptions) []*Job {
 		}
 		j := st.mdJob("mechanism.md", mechanismPath(d.Mechanism), k, d, &Page{Site: site, Title: "Options: " + d.Mechanism, Root: "../", Kind: "mechanism"})
 		j.cost = len(d.Proposals)
+		if builtInMechanism {
+			viewKeys = append(viewKeys, func() { j.Key = viewKey(global, "mechanism", d.key) })
+		}
 		jobs = append(jobs, j)
 	}
 	for _, ap := range site.Actors {
 		var k string
-		if builtInActor {
-			k = viewKey(global, "actor", ap.key)
-		} else {
+		if !builtInActor {
 			key := newKey(perItem, "actor", ap.ID, ap.Slug)
 			arts := make([]*Article, 0, len(ap.Articles))
 			for _, aa := range ap.Articles {
@@ -209,17 +211,20 @@ func (st *Store) Plan(site *Site, opts PlanOptions) []*Job {
 		}
 		j := st.mdJob("actor.md", "actors/"+ap.Slug+".md", k, ap, &Page{Site: site, Title: ap.Name, Root: "../", Kind: "actor", Actor: ap})
 		j.cost = len(ap.Articles)
+		if builtInActor {
+			viewKeys = append(viewKeys, func() { j.Key = viewKey(global, "actor", ap.key) })
+		}
 		jobs = append(jobs, j)
 	}
 	for _, p := range sitePages(site) {
-		inputs := corpusKey
-		if st.builtInPage(p.tmpl) {
-			inputs = viewKey(global, p.path, p.key)
-		}
-		j := st.mdJob(p.tmpl, p.path, hashOf(global, "site", p.path, inputs), p.data, &Page{Site: site, Title: p.title, Root: p.root, Kind: p.kind})
+		j := st.mdJob(p.tmpl, p.path, hashOf(global, "site", p.path, corpusKey), p.data, &Page{Site: site, Title: p.title, Root: p.root, Kind: p.kind})
 		j.cost = len(site.Articles)
+		if st.builtInPage(p.tmpl) {
+			viewKeys = append(viewKeys, func() { j.Key = viewKey(global, "site "+p.path, p.key) })
+		}
 		jobs = append(jobs, j)
 	}
+	parallelFor(len(viewKeys), func(i int) { viewKeys[i]() })
 	return jobs
 }
 

@@ -94,6 +94,46 @@ func TestPlanKeys(t *testing.T) {
 	}
 }
 
+// A new body proposal changes the keys of the pages that show it and of
+// no other: not the pages of the article's other actors, the timeline or
+// the network; with an actor.md of the user's, the pages of every actor
+// the article names change too.
+func TestPlanKeysNewProposal(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "actor.md"), []byte("# {{.Name}}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page := func(stems ...string) []string {
+		var out []string
+		for _, s := range stems {
+			out = append(out, s+".html", s+".md")
+		}
+		return out
+	}
+	own := []string{"gulf-2019/analysis.json", "gulf-2019/index.html", "gulf-2019/index.md", "gulf-2019/source.html"}
+	for _, tt := range []struct {
+		dir  string
+		want []string
+	}{
+		{"", append(page("actors/index", "actors/omn", "index", "oldest", "options", "options/agreement"), own...)},
+		{dir, append(page("actors/gbr", "actors/index", "actors/irgc", "actors/irn", "actors/kenneth-mckenzie", "actors/omn", "actors/royal-marines",
+			"index", "oldest", "options", "options/agreement"), own...)},
+	} {
+		st, err := New(Options{Dir: tt.dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := keys(t, st, gulf(), strait(), hostile())
+		g := gulf()
+		proposal(g, 9, "agreement", []string{"OMN"}, "authors", "Agree on rules")
+		got := changed(before, keys(t, st, g, strait(), hostile()))
+		sort.Strings(tt.want)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("templates %q: a new proposal changes\n %v\nwant\n %v", tt.dir, got, tt.want)
+		}
+	}
+}
+
 // A layout from the templates folder that shows other articles on every
 // page makes every page depend on every article; one that shows only the
 // site's title does not.

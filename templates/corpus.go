@@ -664,10 +664,11 @@ func mechanismPath(mech string) string { return "options/" + analyze.Slug(mech) 
 
 func newMatrix(s *Site) *Matrix {
 	m := &Matrix{}
-	used := map[string]bool{}
+	used, count := map[string]bool{}, map[string]int{}
 	for _, art := range s.Articles {
 		for _, p := range art.Proposals {
 			used[p.Mechanism] = true
+			count[p.Mechanism]++
 		}
 	}
 	for _, mech := range analyze.Mechanisms {
@@ -686,7 +687,7 @@ func newMatrix(s *Site) *Matrix {
 	for i, mech := range m.Mechanisms {
 		col[mech] = i
 		m.Heads = append(m.Heads, Ref{Name: mech, Href: mechanismPath(mech)})
-		m.Details = append(m.Details, &MechanismPage{Site: s, Mechanism: mech, Slug: analyze.Slug(mech)})
+		m.Details = append(m.Details, &MechanismPage{Site: s, Mechanism: mech, Slug: analyze.Slug(mech), Proposals: make([]ProposalRef, 0, count[mech])})
 	}
 	for _, art := range s.Articles {
 		row := MatrixRow{Article: art, Href: art.Doc.ID + "/index.md", Cells: make([]MatrixCell, len(m.Mechanisms))}

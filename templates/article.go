@@ -58,6 +58,26 @@ type Article struct {
 	site *Site // set by NewSite; nil for a pack rendered on its own
 }
 
+// keyRef writes what every page that lists an article shows of it: its
+// id (in its links) and title; the pages that show its date write that
+// themselves.
+func (v *Article) keyRef(k *keyHash) { k.str(v.Doc.ID, v.Doc.Title) }
+
+// keyRow writes what a row of index.md shows of an article: keyRef, the
+// authors, the main actors linked to their pages, and how many incidents
+// and proposals it has.
+func (v *Article) keyRow(k *keyHash, s *Site) {
+	v.keyRef(k)
+	k.str(v.Doc.Published)
+	k.strs(v.Doc.Authors)
+	k.num(len(v.Main))
+	for _, a := range v.Main {
+		a.keyRow(k, s)
+	}
+	k.num(len(v.Incidents))
+	k.num(len(v.Proposals))
+}
+
 // ActorView is an actor of the article with what its row in a table needs.
 type ActorView struct {
 	analyze.Actor
@@ -76,6 +96,10 @@ type ActorView struct {
 	// or a tooltip.
 	Listed string
 }
+
+// keyRow writes what index.md shows of a main actor: its name as
+// written, the dictionary's name and the link to its page.
+func (a ActorView) keyRow(k *keyHash, s *Site) { k.str(a.Display, a.Listed, s.ActorHref(a.ID)) }
 
 // Clause is a clause of the bottom line with the link to its evidence in
 // the source view.
@@ -123,7 +147,8 @@ type SourceSentence struct {
 
 // NewArticle prepares the views of one analysis.
 func NewArticle(a *analyze.Analysis) *Article {
-	v := &Article{Analysis: a, Doc: a.Doc, Names: map[string]string{}, Canonical: map[string]string{}}
+	v := &Article{Analysis: a, Doc: a.Doc, Names: make(map[string]string, len(a.Actors)), Canonical: make(map[string]string, len(a.Actors))}
+	v.Body = make([]ActorView, 0, len(a.Actors))
 	for _, ac := range a.Actors {
 		if ac.Display == "" {
 			ac.Display = ac.Name
@@ -149,26 +174,13 @@ func NewArticle(a *analyze.Analysis) *Article {
 			v.Elsewhere = append(v.Elsewhere, av)
 		}
 	}
-	for i, ac := range v.Body {
-		if i == 5 {
-			break
-		}
-		v.Main = append(v.Main, ac)
+	if len(v.Body) == 0 {
+		v.Body = nil
 	}
-	for _, in := range a.Incidents {
-		if in.Section == analyze.SectionBody {
-			v.Incidents = append(v.Incidents, in)
-		} else {
-			v.ApartIncidents = append(v.ApartIncidents, in)
-		}
-	}
-	for _, p := range a.Proposals {
-		if p.Section == analyze.SectionBody {
-			v.Proposals = append(v.Proposals, p)
-		} else {
-			v.ApartProposals = append(v.ApartProposals, p)
-		}
-	}
+	n := min(len(v.Body), 5)
+	v.Main = v.Body[:n:n]
+	v.Incidents, v.ApartIncidents = split(a.Incidents, func(in *analyze.Incident) bool { return in.Section == analyze.SectionBody })
+	v.Proposals, v.ApartProposals = split(a.Proposals, func(p *analyze.Proposal) bool { return p.Section == analyze.SectionBody })
 	d := a.Digest
 	if d.Recommendation >= 0 && d.Recommendation < len(a.Proposals) {
 		p := a.Proposals[d.Recommendation]
@@ -191,6 +203,36 @@ func NewArticle(a *analyze.Analysis) *Article {
 		v.Quotes = append(v.Quotes, Quote{Text: q.Text, Sentence: q.Sentence, Evidence: ev, speaker: q.Speaker, Speaker: v.actorRef(q.Speaker)})
 	}
 	return v
+}
+
+// split returns the items of xs in the body and the others, each in
+// order; when all are in the body, the first shares xs's array (the views
+// only read it).
+func split[T any](xs []T, body func(*T) bool) (in, apart []T) {
+	n := 0
+	for i := range xs {
+		if body(&xs[i]) {
+			n++
+		}
+	}
+	if n == len(xs) {
+		if n == 0 {
+			return nil, nil
+		}
+		return xs[:n:n], nil
+	}
+	if n > 0 {
+		in = make([]T, 0, n)
+	}
+	apart = make([]T, 0, len(xs)-n)
+	for i := range xs {
+		if body(&xs[i]) {
+			in = append(in, xs[i])
+		} else {
+			apart = append(apart, xs[i])
+		}
+	}
+	return in, apart
 }
 
 // Parts are the text's paragraphs grouped for the source view.

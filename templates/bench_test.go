@@ -144,3 +144,30 @@ func BenchmarkOneArticle(b *testing.B) {
 	}
 	b.ReportMetric(float64(rendered)/float64(b.N), "files/op")
 }
+
+// BenchmarkNewSite builds the cross-article views of a 1,000-article site
+// (actor pages, the corpus timeline, the options matrix, the network), as
+// every build does before planning.
+//
+//	go test -run '^$' -bench NewSite ./templates
+func BenchmarkNewSite(b *testing.B) {
+	benchSite(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		templates.NewSite("Bench", "bench", benchDocs)
+	}
+}
+
+// BenchmarkPlan plans a 1,000-article site: the keys of every page.
+func BenchmarkPlan(b *testing.B) {
+	site := benchSite(b)
+	st, err := templates.New(templates.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	digest := func(a *analyze.Analysis) string { return a.Doc.ID }
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		st.Plan(site, templates.PlanOptions{Digest: digest})
+	}
+}

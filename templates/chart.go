@@ -415,10 +415,38 @@ type Network struct {
 	Legend []LegendKey
 }
 
+// key writes what network.md and _partials/network.html show: all of it.
+func (n *Network) key(k *keyHash) {
+	k.str(n.Title, n.Desc)
+	k.num(n.Width)
+	k.num(n.Height)
+	k.num(len(n.Nodes))
+	for _, nd := range n.Nodes {
+		nd.key(k)
+	}
+	for _, es := range [][]*Edge{n.Edges, n.Ties} {
+		k.num(len(es))
+		for _, e := range es {
+			e.key(k)
+		}
+	}
+	k.num(n.Omitted)
+	k.num(len(n.Legend))
+	for _, l := range n.Legend {
+		l.key(k)
+	}
+}
+
 // LegendKey is one entry of the network's legend.
 type LegendKey struct {
 	Kind, Label string
 	X, Y        int
+}
+
+func (l LegendKey) key(k *keyHash) {
+	k.str(l.Kind, l.Label)
+	k.num(l.X)
+	k.num(l.Y)
 }
 
 // Node is an actor of the network drawing.
@@ -437,6 +465,14 @@ type Node struct {
 	LeaderX, LeaderY int
 }
 
+func (nd *Node) key(k *keyHash) {
+	k.str(nd.ID, nd.Name, nd.Kind, nd.Href, nd.HTMLHref, nd.Anchor)
+	for _, v := range []int{nd.Degree, nd.X, nd.Y, nd.R, nd.LabelX, nd.LabelY, nd.LeaderX, nd.LeaderY} {
+		k.num(v)
+	}
+	k.flag(nd.Leader)
+}
+
 // Edge is a tie between two actors.
 type Edge struct {
 	A, B           Ref
@@ -444,6 +480,16 @@ type Edge struct {
 	Drawn          bool
 	X1, Y1, X2, Y2 int
 	Width          float64
+}
+
+func (e *Edge) key(k *keyHash) {
+	e.A.key(k)
+	e.B.key(k)
+	for _, v := range []int{e.Weight, e.X1, e.Y1, e.X2, e.Y2} {
+		k.num(v)
+	}
+	k.flag(e.Drawn)
+	k.flt(e.Width)
 }
 
 const maxNodes = 28

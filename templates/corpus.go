@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -36,6 +38,38 @@ type ActorPage struct {
 	Ties []Tie
 }
 
+// key writes what actor.md and the layout (its title) show of the page.
+func (ap *ActorPage) key(k *keyHash) {
+	k.str(ap.ID, ap.Slug, ap.Name, ap.Kind, ap.Country, ap.Listed)
+	k.strs(ap.Roles)
+	k.num(ap.Mentions)
+	k.num(len(ap.Articles))
+	for _, aa := range ap.Articles {
+		aa.key(k)
+	}
+	k.num(len(ap.Incidents))
+	for i := range ap.Incidents {
+		ap.Incidents[i].key(k)
+	}
+	k.num(len(ap.Proposals))
+	for i := range ap.Proposals {
+		ap.Proposals[i].keyActor(k)
+	}
+	k.num(len(ap.Ties))
+	for _, t := range ap.Ties {
+		t.key(k)
+	}
+}
+
+// keyRow writes what a row of actors.md shows of an actor.
+func (ap *ActorPage) keyRow(k *keyHash) {
+	k.str(ap.Slug, ap.Name, ap.Listed, ap.Kind, ap.Country)
+	k.num(len(ap.Articles))
+	k.num(ap.Mentions)
+	k.num(len(ap.Incidents))
+	k.num(len(ap.Proposals))
+}
+
 // ActorArticle is an article that names an actor.
 type ActorArticle struct {
 	Article  *Article
@@ -44,6 +78,16 @@ type ActorArticle struct {
 	Salience float64
 	Role     string
 	First    Ref // the first body mention in the source view
+}
+
+// key writes a row of an actor's articles. The salience is written as
+// actor.md prints it (dec: two decimals), as it moves a little with every
+// edit of the article.
+func (aa ActorArticle) key(k *keyHash) {
+	aa.Article.keyRef(k)
+	k.str(aa.Article.Doc.Published, aa.Href, dec(aa.Salience), aa.Role)
+	k.num(aa.Mentions)
+	aa.First.key(k)
 }
 
 // IncidentRef is an incident with links for a page outside its article.
@@ -58,6 +102,17 @@ type IncidentRef struct {
 	AgentRefs                     []Ref
 	TargetRefs                    []Ref
 	SupportLinks                  []Ref
+}
+
+// key writes what actor.md shows of an incident: the copied fields and
+// the links, not the embedded Incident, which no built-in page reads, nor
+// the support links, which it does not show.
+func (r *IncidentRef) key(k *keyHash) {
+	r.Article.keyRef(k)
+	k.str(r.Date, r.DateText, r.Type, r.Summary, r.Pack, r.Href)
+	k.num(r.Sentence)
+	k.refs(r.AgentRefs)
+	k.refs(r.TargetRefs)
 }
 
 // ProposalRef is a proposal with links for a page outside its article.
@@ -78,10 +133,39 @@ type ProposalRef struct {
 	MechanismHref string
 }
 
+// keyActor writes what a row of actor.md shows of a proposal: copied
+// fields and links, not the embedded Proposal, which no built-in page reads
+// (its rationale, caveats and precedents reach the pages as
+// MechanismPage's Points and MatrixCell's counts).
+func (r *ProposalRef) keyActor(k *keyHash) {
+	r.Article.keyRef(k)
+	k.str(r.Mechanism, r.MechanismHref, r.Summary, r.Pack, r.Href)
+	k.num(r.Sentence)
+	k.refs(r.PartyRefs)
+	k.refs(r.MediatorRefs)
+	r.ProposerRef.key(k)
+}
+
+// keyMechanism writes what a row of mechanism.md shows of a proposal.
+func (r *ProposalRef) keyMechanism(k *keyHash) {
+	r.Article.keyRef(k)
+	k.str(r.Article.Doc.Published, r.Summary, r.Where, r.Pack, r.Href)
+	k.num(r.Sentence)
+	k.refs(r.PartyRefs)
+	k.refs(r.MediatorRefs)
+	r.ProposerRef.key(k)
+	k.refs(r.SupportLinks)
+}
+
 // Tie is an actor named together with another, and in how many sentences.
 type Tie struct {
 	Actor Ref
 	Count int
+}
+
+func (t Tie) key(k *keyHash) {
+	t.Actor.key(k)
+	k.num(t.Count)
 }
 
 // buildActors makes a page for every actor named in an article body.
@@ -136,8 +220,8 @@ func (s *Site) buildActors() {
 		taken[slug] = true
 		s.actors[id].Slug = slug
 	}
-	s.incidentsByActor()
-	s.proposalsByActor()
+	// Two lists of each page, apart.
+	parallel(s.incidentsByActor, s.proposalsByActor)
 	for _, ap := range s.Actors {
 		sort.Strings(ap.Roles)
 	}
@@ -208,59 +292,94 @@ func (s *Site) proposalRef(art *Article, p analyze.Proposal, from string) Propos
 // incidentsByActor gives each actor page the incidents with its actor as
 // an agent or a target, in one pass over the corpus (a pass per actor
 // grows with the square of the corpus): in article order, then date
-// order.
+// order. An incident's view is made once and shared by the pages of its
+// actors, which only read it.
 func (s *Site) incidentsByActor() {
-	for _, art := range s.Articles {
-		for _, in := range art.Incidents {
-			for k, id := range in.Agents {
-				if ap := s.actors[id]; ap != nil && !contains(in.Agents[:k], id) {
-					ap.Incidents = append(ap.Incidents, s.incidentRef(art, in, "actors"))
-				}
+	pages := func(in analyze.Incident, add func(ap *ActorPage)) {
+		for k, id := range in.Agents {
+			if ap := s.actors[id]; ap != nil && !contains(in.Agents[:k], id) {
+				add(ap)
 			}
-			for k, id := range in.Targets {
-				if ap := s.actors[id]; ap != nil && !contains(in.Agents, id) && !contains(in.Targets[:k], id) {
-					ap.Incidents = append(ap.Incidents, s.incidentRef(art, in, "actors"))
-				}
+		}
+		for k, id := range in.Targets {
+			if ap := s.actors[id]; ap != nil && !contains(in.Agents, id) && !contains(in.Targets[:k], id) {
+				add(ap)
 			}
 		}
 	}
+	// Count first, so that each page's list is allocated once.
+	n := map[*ActorPage]int{}
+	for _, art := range s.Articles {
+		for _, in := range art.Incidents {
+			pages(in, func(ap *ActorPage) { n[ap]++ })
+		}
+	}
+	for ap, c := range n {
+		ap.Incidents = make([]IncidentRef, 0, c)
+	}
+	for _, art := range s.Articles {
+		for _, in := range art.Incidents {
+			var ref *IncidentRef
+			pages(in, func(ap *ActorPage) {
+				if ref == nil {
+					r := s.incidentRef(art, in, "actors")
+					ref = &r
+				}
+				ap.Incidents = append(ap.Incidents, *ref)
+			})
+		}
+	}
 	for _, ap := range s.Actors {
-		out := ap.Incidents
-		sort.SliceStable(out, func(i, j int) bool {
-			a, b := out[i], out[j]
+		slices.SortStableFunc(ap.Incidents, func(a, b IncidentRef) int {
 			if (a.Date == "") != (b.Date == "") {
-				return b.Date == ""
+				if b.Date == "" {
+					return -1
+				}
+				return 1
 			}
-			if a.Date != b.Date {
-				return a.Date < b.Date
-			}
-			if a.Article.Doc.ID != b.Article.Doc.ID {
-				return a.Article.Doc.ID < b.Article.Doc.ID
-			}
-			return a.Sentence < b.Sentence
+			return cmp.Or(strings.Compare(a.Date, b.Date), strings.Compare(a.Article.Doc.ID, b.Article.Doc.ID), cmp.Compare(a.Sentence, b.Sentence))
 		})
 	}
 }
 
 // proposalsByActor gives each actor page the proposals with its actor as a
-// party, a mediator or the proposer, in article order, in one pass.
+// party, a mediator or the proposer, in article order, in one pass; a
+// proposal's view is made once, as an incident's is.
 func (s *Site) proposalsByActor() {
+	pages := func(p analyze.Proposal, add func(ap *ActorPage)) {
+		for k, id := range p.Parties {
+			if ap := s.actors[id]; ap != nil && !contains(p.Parties[:k], id) {
+				add(ap)
+			}
+		}
+		for k, id := range p.Mediators {
+			if ap := s.actors[id]; ap != nil && !contains(p.Parties, id) && !contains(p.Mediators[:k], id) {
+				add(ap)
+			}
+		}
+		if ap := s.actors[p.Proposer]; ap != nil && !contains(p.Parties, p.Proposer) && !contains(p.Mediators, p.Proposer) {
+			add(ap)
+		}
+	}
+	n := map[*ActorPage]int{}
 	for _, art := range s.Articles {
 		for _, p := range art.Proposals {
-			seen := func(id string, k int, in []string) bool { return contains(in[:k], id) }
-			for k, id := range p.Parties {
-				if ap := s.actors[id]; ap != nil && !seen(id, k, p.Parties) {
-					ap.Proposals = append(ap.Proposals, s.proposalRef(art, p, "actors"))
+			pages(p, func(ap *ActorPage) { n[ap]++ })
+		}
+	}
+	for ap, c := range n {
+		ap.Proposals = make([]ProposalRef, 0, c)
+	}
+	for _, art := range s.Articles {
+		for _, p := range art.Proposals {
+			var ref *ProposalRef
+			pages(p, func(ap *ActorPage) {
+				if ref == nil {
+					r := s.proposalRef(art, p, "actors")
+					ref = &r
 				}
-			}
-			for k, id := range p.Mediators {
-				if ap := s.actors[id]; ap != nil && !contains(p.Parties, id) && !seen(id, k, p.Mediators) {
-					ap.Proposals = append(ap.Proposals, s.proposalRef(art, p, "actors"))
-				}
-			}
-			if ap := s.actors[p.Proposer]; ap != nil && !contains(p.Parties, p.Proposer) && !contains(p.Mediators, p.Proposer) {
-				ap.Proposals = append(ap.Proposals, s.proposalRef(art, p, "actors"))
-			}
+				ap.Proposals = append(ap.Proposals, *ref)
+			})
 		}
 	}
 }
@@ -296,6 +415,29 @@ type Event struct {
 	start, end int // the date as a range of days since 1970-01-01
 }
 
+// key writes what the built-in timeline page shows (timeline.md and the
+// chart of layout.html, which newTimeline lays out from the events alone):
+// every event and the undated count.
+func (tl *Timeline) key(k *keyHash) {
+	k.num(tl.Undated)
+	k.num(len(tl.Events))
+	for _, ev := range tl.Events {
+		ev.key(k)
+	}
+}
+
+func (ev *Event) key(k *keyHash) {
+	k.str(ev.Date, ev.DatePrecision, ev.When, ev.Type, ev.Summary)
+	k.num(ev.start)
+	k.num(ev.end)
+	k.refs(ev.Agents)
+	k.refs(ev.Targets)
+	k.num(len(ev.Reports))
+	for _, r := range ev.Reports {
+		r.key(k)
+	}
+}
+
 // Report is one article's statement of an event.
 type Report struct {
 	Article  *Article
@@ -303,6 +445,13 @@ type Report struct {
 	Href     string // link to the sentence in the source view
 	Sentence int
 	Evidence string
+}
+
+// key writes a report: the article's id (its links) and title, the links
+// and the sentence.
+func (r Report) key(k *keyHash) {
+	k.str(r.Article.Doc.ID, r.Article.Doc.Title, r.Pack, r.Href, r.Evidence)
+	k.num(r.Sentence)
 }
 
 // events gathers the dated body incidents of arts for a page in folder from
@@ -370,12 +519,38 @@ type Matrix struct {
 	Proposals, Backed int
 }
 
+// key writes what options.md shows: the matrix and, per mechanism, the
+// summary of its page.
+func (m *Matrix) key(k *keyHash) {
+	k.strs(m.Mechanisms)
+	k.refs(m.Heads)
+	k.num(len(m.Rows))
+	for i := range m.Rows {
+		m.Rows[i].key(k)
+	}
+	k.num(len(m.Details))
+	for _, d := range m.Details {
+		d.keyRow(k)
+	}
+	k.num(m.Proposals)
+	k.num(m.Backed)
+}
+
 // MatrixRow is an article's proposals by mechanism; Cells line up with
 // Matrix.Mechanisms.
 type MatrixRow struct {
 	Article *Article
 	Href    string
 	Cells   []MatrixCell
+}
+
+func (r *MatrixRow) key(k *keyHash) {
+	r.Article.keyRef(k)
+	k.str(r.Href)
+	k.num(len(r.Cells))
+	for i := range r.Cells {
+		r.Cells[i].key(k)
+	}
 }
 
 // MatrixCell is what one article proposes under one mechanism.
@@ -386,6 +561,21 @@ type MatrixCell struct {
 	Parties, Mediators, Proposers []string
 	// Rationale, Caveats and Precedents count what the proposals give.
 	Rationale, Caveats, Precedents int
+}
+
+// key writes a cell: each proposal's summary linked to its sentence, and
+// the names and counts of the cell.
+func (c *MatrixCell) key(k *keyHash) {
+	k.num(len(c.Proposals))
+	for _, p := range c.Proposals {
+		k.str(p.Summary, p.Href)
+	}
+	k.strs(c.Parties)
+	k.strs(c.Mediators)
+	k.strs(c.Proposers)
+	k.num(c.Rationale)
+	k.num(c.Caveats)
+	k.num(c.Precedents)
 }
 
 // MechanismPage is what mechanism.md receives: every proposal of one
@@ -408,10 +598,53 @@ type MechanismPage struct {
 	Rationale, Caveats, Precedents []Point
 }
 
+// key writes what mechanism.md and the layout (its title) show of the
+// page.
+func (d *MechanismPage) key(k *keyHash) {
+	k.str(d.Mechanism, d.Slug)
+	k.num(len(d.Proposals))
+	for i := range d.Proposals {
+		d.Proposals[i].keyMechanism(k)
+	}
+	k.num(d.Articles)
+	for _, cs := range [][]Count{d.Sides, d.Mediators, d.Proposers} {
+		k.num(len(cs))
+		for _, c := range cs {
+			c.key(k)
+		}
+	}
+	for _, ps := range [][]Point{d.Rationale, d.Caveats, d.Precedents} {
+		k.num(len(ps))
+		for _, p := range ps {
+			p.key(k)
+		}
+	}
+}
+
 // Count is a name and how many proposals give it.
 type Count struct {
 	Name string
 	N    int
+}
+
+// keyRow writes what options.md's list of mechanisms shows of the page:
+// the numbers, and the names of the sides and mediators.
+func (d *MechanismPage) keyRow(k *keyHash) {
+	k.str(d.Mechanism, d.Slug)
+	k.num(d.Articles)
+	k.num(len(d.Proposals))
+	for _, cs := range [][]Count{d.Sides, d.Mediators} {
+		k.num(len(cs))
+		for _, c := range cs {
+			k.str(c.Name)
+		}
+	}
+	k.num(len(d.Caveats))
+}
+
+func (c Count) key(k *keyHash) {
+	k.str(c.Name)
+	k.num(c.N)
 }
 
 // Point is a reason, caveat or precedent given for a proposal.
@@ -421,15 +654,21 @@ type Point struct {
 	Href    string // the proposal's sentence
 }
 
+func (p Point) key(k *keyHash) {
+	p.Article.keyRef(k)
+	k.str(p.Text, p.Href)
+}
+
 // mechanismPath is the site path of a mechanism's page.
 func mechanismPath(mech string) string { return "options/" + analyze.Slug(mech) + ".md" }
 
 func newMatrix(s *Site) *Matrix {
 	m := &Matrix{}
-	used := map[string]bool{}
+	used, count := map[string]bool{}, map[string]int{}
 	for _, art := range s.Articles {
 		for _, p := range art.Proposals {
 			used[p.Mechanism] = true
+			count[p.Mechanism]++
 		}
 	}
 	for _, mech := range analyze.Mechanisms {
@@ -448,7 +687,7 @@ func newMatrix(s *Site) *Matrix {
 	for i, mech := range m.Mechanisms {
 		col[mech] = i
 		m.Heads = append(m.Heads, Ref{Name: mech, Href: mechanismPath(mech)})
-		m.Details = append(m.Details, &MechanismPage{Site: s, Mechanism: mech, Slug: analyze.Slug(mech)})
+		m.Details = append(m.Details, &MechanismPage{Site: s, Mechanism: mech, Slug: analyze.Slug(mech), Proposals: make([]ProposalRef, 0, count[mech])})
 	}
 	for _, art := range s.Articles {
 		row := MatrixRow{Article: art, Href: art.Doc.ID + "/index.md", Cells: make([]MatrixCell, len(m.Mechanisms))}

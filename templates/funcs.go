@@ -113,7 +113,7 @@ var common = map[string]any{
 	"title":  titleCase,
 	"add":    func(a, b int) int { return a + b },
 	"pct":    func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
-	"dec":    func(f float64) string { return fmt.Sprintf("%.2f", f) },
+	"dec":    dec,
 	"trunc":  trunc,
 	"plural": plural,
 	"label":  Label,
@@ -158,6 +158,9 @@ var htmlFuncs = func() htmltemplate.FuncMap {
 	}
 	return m
 }()
+
+// dec prints a number with two decimals.
+func dec(f float64) string { return fmt.Sprintf("%.2f", f) }
 
 // trunc shortens s to at most n runes, at a word boundary, with an ellipsis.
 func trunc(n int, s string) string {

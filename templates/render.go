@@ -3,12 +3,10 @@ package templates
 import (
 	"context"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	htmltemplate "html/template"
-	"io"
 	"path"
 	"runtime"
 	"sort"
@@ -64,14 +62,20 @@ type PlanOptions struct {
 // site-wide pages. Nothing is rendered.
 //
 // What a key covers: an article's pages, its analysis and the pages of the
-// actors it names; an actor's page, the analyses of the articles that name
-// it in their body and the pages of the actors they name; a mechanism's
-// page, the analyses of the articles that propose it and the pages of the
-// actors they name; a site-wide page, every analysis, but for the built-in
-// timeline, which covers the incidents it shows (timelineKey). Every key
-// covers the number of articles, which every page shows in its footer. When a template from the templates folder that renders
-// an article, actor or mechanism page reads more of .Site than .Site.Title and
-// .Site.Version, those pages depend on every analysis too.
+// actors it names. A page made from many articles (an actor's, a
+// mechanism's, the site-wide pages) whose templates are the built-in ones
+// covers what it shows, written value by value from its view (the key
+// methods beside the view structs: ActorPage.key, MechanismPage.key,
+// Index.key, Matrix.key, Network.key, Timeline.key), so an edit that
+// leaves the page's bytes as they were leaves its key too. With an
+// override from the templates folder, which may read anything, it covers
+// the analyses of every article it lists (an actor's page: the articles
+// that name it in their body; a mechanism's: those that propose it; a
+// site-wide page: all of them) and the pages of the actors they name.
+// Every key covers the number of articles, which every page shows in its
+// footer. When a template from the templates folder that renders an
+// article, actor or mechanism page reads more of .Site than .Site.Title
+// and .Site.Version, those pages depend on every analysis too.
 func (st *Store) Plan(site *Site, opts PlanOptions) []*Job {
 	digest := opts.Digest
 	if digest == nil {
@@ -162,47 +166,74 @@ func (st *Store) Plan(site *Site, opts PlanOptions) []*Job {
 			}},
 		)
 	}
+	// A page whose templates are the built-in ones has a key made of what
+	// it shows (the key methods of its view); with an override, which may
+	// read anything, of the analyses of everything it lists.
+	builtInMechanism, builtInActor := st.builtInPage("mechanism.md"), st.builtInPage("actor.md")
+	// Those keys are written once the jobs are listed, on every CPU: the
+	// pages made from many articles show a lot.
+	var viewKeys []func()
 	for _, d := range site.Matrix.Details {
-		// A mechanism's page shows the proposals of that mechanism only:
-		// an article that proposes none of it leaves the page as it was.
-		key := newKey(perItem, "mechanism", d.Mechanism, d.Slug)
-		var arts []*Article
-		for _, pr := range d.Proposals {
-			if len(arts) == 0 || arts[len(arts)-1] != pr.Article {
-				arts = append(arts, pr.Article)
-				key.add(pr.Article.Doc.ID, digests[pr.Article.Analysis])
+		var k string
+		if !builtInMechanism {
+			// A mechanism's page shows the proposals of that mechanism
+			// only: an article that proposes none of it leaves the page
+			// as it was.
+			key := newKey(perItem, "mechanism", d.Mechanism, d.Slug)
+			var arts []*Article
+			for _, pr := range d.Proposals {
+				if len(arts) == 0 || arts[len(arts)-1] != pr.Article {
+					arts = append(arts, pr.Article)
+					key.add(pr.Article.Doc.ID, digests[pr.Article.Analysis])
+				}
 			}
+			slugs(key.add, arts...)
+			k = key.sum()
 		}
-		slugs(key.add, arts...)
-		j := st.mdJob("mechanism.md", mechanismPath(d.Mechanism), key.sum(), d, &Page{Site: site, Title: "Options: " + d.Mechanism, Root: "../", Kind: "mechanism"})
+		j := st.mdJob("mechanism.md", mechanismPath(d.Mechanism), k, d, &Page{Site: site, Title: "Options: " + d.Mechanism, Root: "../", Kind: "mechanism"})
 		j.cost = len(d.Proposals)
+		if builtInMechanism {
+			viewKeys = append(viewKeys, func() { j.Key = viewKey(global, "mechanism", d.key) })
+		}
 		jobs = append(jobs, j)
 	}
 	for _, ap := range site.Actors {
-		key := newKey(perItem, "actor", ap.ID, ap.Slug)
-		arts := make([]*Article, 0, len(ap.Articles))
-		for _, aa := range ap.Articles {
-			key.add(digests[aa.Article.Analysis])
-			arts = append(arts, aa.Article)
+		var k string
+		if !builtInActor {
+			key := newKey(perItem, "actor", ap.ID, ap.Slug)
+			arts := make([]*Article, 0, len(ap.Articles))
+			for _, aa := range ap.Articles {
+				key.add(digests[aa.Article.Analysis])
+				arts = append(arts, aa.Article)
+			}
+			slugs(key.add, arts...)
+			k = key.sum()
 		}
-		slugs(key.add, arts...)
-		j := st.mdJob("actor.md", "actors/"+ap.Slug+".md", key.sum(), ap, &Page{Site: site, Title: ap.Name, Root: "../", Kind: "actor", Actor: ap})
+		j := st.mdJob("actor.md", "actors/"+ap.Slug+".md", k, ap, &Page{Site: site, Title: ap.Name, Root: "../", Kind: "actor", Actor: ap})
 		j.cost = len(ap.Articles)
+		if builtInActor {
+			viewKeys = append(viewKeys, func() { j.Key = viewKey(global, "actor", ap.key) })
+		}
 		jobs = append(jobs, j)
 	}
 	for _, p := range sitePages(site) {
-		inputs := corpusKey
-		if p.path == "timeline.md" && st.builtInPage("timeline.md") {
-			// The built-in timeline shows the merged incidents only: a
-			// change that leaves them as they were (a new proposal)
-			// leaves the page as it was.
-			inputs = timelineKey(site.Timeline)
-		}
-		j := st.mdJob(p.tmpl, p.path, hashOf(global, "site", p.path, inputs), p.data, &Page{Site: site, Title: p.title, Root: p.root, Kind: p.kind})
+		j := st.mdJob(p.tmpl, p.path, hashOf(global, "site", p.path, corpusKey), p.data, &Page{Site: site, Title: p.title, Root: p.root, Kind: p.kind})
 		j.cost = len(site.Articles)
+		if st.builtInPage(p.tmpl) {
+			viewKeys = append(viewKeys, func() { j.Key = viewKey(global, "site "+p.path, p.key) })
+		}
 		jobs = append(jobs, j)
 	}
+	parallelFor(len(viewKeys), func(i int) { viewKeys[i]() })
 	return jobs
+}
+
+// viewKey is the key of a page with built-in templates: the parts, then
+// what write writes of the page's view.
+func viewKey(global, kind string, write func(*keyHash)) string {
+	k := newKeyHash(global, kind)
+	write(k)
+	return k.sum()
 }
 
 // builtInPage reports whether the page template tmpl, the layout and the
@@ -216,63 +247,33 @@ func (st *Store) builtInPage(tmpl string) bool {
 	return true
 }
 
-// timelineKey hashes what the built-in timeline page shows (timeline.md
-// and the chart of layout.html, which newTimeline lays out from the events
-// alone): every field of each event, each report's article id and title,
-// and the undated count. It is written field by field into the hash, as
-// JSON would cost more than the rest of planning a rebuild.
-func timelineKey(tl *Timeline) string {
-	h := sha256.New()
-	var n [8]byte
-	num := func(v int) {
-		binary.LittleEndian.PutUint64(n[:], uint64(v))
-		h.Write(n[:])
-	}
-	str := func(ss ...string) {
-		for _, s := range ss {
-			num(len(s))
-			io.WriteString(h, s)
-		}
-	}
-	refs := func(rs []Ref) {
-		num(len(rs))
-		for _, r := range rs {
-			str(r.Name, r.Href, r.Title)
-		}
-	}
-	num(tl.Undated)
-	num(len(tl.Events))
-	for _, ev := range tl.Events {
-		str(ev.Date, ev.DatePrecision, ev.When, ev.Type, ev.Summary)
-		num(ev.start)
-		num(ev.end)
-		refs(ev.Agents)
-		refs(ev.Targets)
-		num(len(ev.Reports))
-		for _, r := range ev.Reports {
-			str(r.Article.Doc.ID, r.Article.Doc.Title, r.Pack, r.Href, r.Evidence)
-			num(r.Sentence)
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
 // sitePage is a page made from the whole corpus.
 type sitePage struct {
 	tmpl, path, title, kind, root string
 	data                          any
+	// key writes what the built-in template and layout show of data.
+	key func(*keyHash)
 }
 
 // sitePages lists the site-wide pages. A new page made from the whole
 // corpus is added here.
 func sitePages(site *Site) []sitePage {
+	newest := &Index{Site: site, Order: "newest", Articles: site.Articles}
+	oldest := &Index{Site: site, Order: "oldest", Articles: site.Oldest}
 	return []sitePage{
-		{"index.md", "index.md", site.Title, "index", "", &Index{Site: site, Order: "newest", Articles: site.Articles}},
-		{"index.md", "oldest.md", site.Title + ", oldest first", "oldest", "", &Index{Site: site, Order: "oldest", Articles: site.Oldest}},
-		{"timeline.md", "timeline.md", "Timeline", "timeline", "", site},
-		{"options.md", "options.md", "Options matrix", "options", "", site},
-		{"network.md", "network.md", "Actor network", "network", "", site},
-		{"actors.md", "actors/index.md", "Actors", "actors", "../", site},
+		{"index.md", "index.md", site.Title, "index", "", newest, newest.key},
+		{"index.md", "oldest.md", site.Title + ", oldest first", "oldest", "", oldest, oldest.key},
+		// The timeline and the network pages' charts are drawn by the
+		// layout from .Site.Timeline and .Site.Network.
+		{"timeline.md", "timeline.md", "Timeline", "timeline", "", site, site.Timeline.key},
+		{"options.md", "options.md", "Options matrix", "options", "", site, site.Matrix.key},
+		{"network.md", "network.md", "Actor network", "network", "", site, site.Network.key},
+		{"actors.md", "actors/index.md", "Actors", "actors", "../", site, func(k *keyHash) {
+			k.num(len(site.Actors))
+			for _, ap := range site.Actors {
+				ap.keyRow(k)
+			}
+		}},
 	}
 }
 

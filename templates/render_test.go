@@ -47,10 +47,11 @@ func changed(a, b map[string]string) []string {
 	return out
 }
 
-// A changed article changes the keys of its own pages, of the pages of
-// the actors it names and of the mechanisms it proposes (strait-2019 only
-// a notification, not the hotline the others propose) and of the
-// site-wide pages, and of nothing else.
+// A changed title changes the keys of the article's own pages and of the
+// pages that show it: those of the actors it names and of the mechanisms
+// it proposes (strait-2019 only a notification, not the hotline the others
+// propose), the index, the options matrix and the timeline; not the
+// list of actors or the network, which do not show titles.
 func TestPlanKeys(t *testing.T) {
 	st, err := New(Options{})
 	if err != nil {
@@ -64,8 +65,8 @@ func TestPlanKeys(t *testing.T) {
 	s.Doc.Title = "Seizure in the Strait, revised"
 	got := changed(before, keys(t, st, gulf(), s, hostile()))
 	want := []string{
-		"actors/gbr.html", "actors/gbr.md", "actors/index.html", "actors/index.md", "actors/irn.html", "actors/irn.md",
-		"index.html", "index.md", "network.html", "network.md", "oldest.html", "oldest.md", "options.html", "options.md",
+		"actors/gbr.html", "actors/gbr.md", "actors/irn.html", "actors/irn.md",
+		"index.html", "index.md", "oldest.html", "oldest.md", "options.html", "options.md",
 		"options/notification.html", "options/notification.md",
 		"strait-2019/analysis.json", "strait-2019/index.html", "strait-2019/index.md", "strait-2019/source.html",
 		"timeline.html", "timeline.md",
@@ -89,6 +90,46 @@ func TestPlanKeys(t *testing.T) {
 	for p, k := range other {
 		if before[p] == k && !strings.HasSuffix(p, ".css") && !strings.HasSuffix(p, ".svg") {
 			t.Errorf("%s keeps its key under another Global", p)
+		}
+	}
+}
+
+// A new body proposal changes the keys of the pages that show it and of
+// no other: not the pages of the article's other actors, the timeline or
+// the network; with an actor.md of the user's, the pages of every actor
+// the article names change too.
+func TestPlanKeysNewProposal(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "actor.md"), []byte("# {{.Name}}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page := func(stems ...string) []string {
+		var out []string
+		for _, s := range stems {
+			out = append(out, s+".html", s+".md")
+		}
+		return out
+	}
+	own := []string{"gulf-2019/analysis.json", "gulf-2019/index.html", "gulf-2019/index.md", "gulf-2019/source.html"}
+	for _, tt := range []struct {
+		dir  string
+		want []string
+	}{
+		{"", append(page("actors/index", "actors/omn", "index", "oldest", "options", "options/agreement"), own...)},
+		{dir, append(page("actors/gbr", "actors/index", "actors/irgc", "actors/irn", "actors/kenneth-mckenzie", "actors/omn", "actors/royal-marines",
+			"index", "oldest", "options", "options/agreement"), own...)},
+	} {
+		st, err := New(Options{Dir: tt.dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := keys(t, st, gulf(), strait(), hostile())
+		g := gulf()
+		proposal(g, 9, "agreement", []string{"OMN"}, "authors", "Agree on rules")
+		got := changed(before, keys(t, st, g, strait(), hostile()))
+		sort.Strings(tt.want)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("templates %q: a new proposal changes\n %v\nwant\n %v", tt.dir, got, tt.want)
 		}
 	}
 }
@@ -164,25 +205,62 @@ func TestPlanKeysTimeline(t *testing.T) {
 	}
 }
 
-// timelineKey hashes every field of an Event and a Report by name: a field
-// added to either must be added to the key, or the timeline would not be
-// rendered again when only that field changes.
-func TestTimelineKeyFields(t *testing.T) {
+// The key methods of the views (keyHash) write the fields the built-in
+// templates show; this lists every field of every view struct a page made
+// from many articles receives, as written or deliberately not, so that a
+// field added to one fails here until it is added to its key method (or
+// to the list of fields no built-in page shows). TestPlanKeysRandomEdits
+// checks the keys against the pages themselves.
+func TestViewKeyFields(t *testing.T) {
 	for _, tt := range []struct {
-		v    any
-		want []string
+		v                any
+		written, skipped []string
 	}{
-		{Event{}, []string{"Date", "DatePrecision", "When", "Type", "Summary", "Agents", "Targets", "Reports", "start", "end"}},
-		{Report{}, []string{"Article", "Pack", "Href", "Sentence", "Evidence"}},
-		{Ref{}, []string{"Name", "Href", "Title"}},
+		// Site: the pages are keyed by the views below.
+		{ActorPage{}, []string{"ID", "Slug", "Name", "Kind", "Country", "Listed", "Roles", "Articles", "Incidents", "Proposals", "Mentions", "Ties"},
+			[]string{"Site"}},
+		{ActorArticle{}, []string{"Article", "Href", "Mentions", "Salience", "Role", "First"}, nil},
+		// The embedded Incident and Proposal are shown through their
+		// copied fields only.
+		{IncidentRef{}, []string{"Date", "DateText", "Type", "Summary", "Sentence", "Article", "Pack", "Href", "AgentRefs", "TargetRefs"},
+			[]string{"Incident", "SupportLinks"}},
+		{ProposalRef{}, []string{"Mechanism", "Summary", "Where", "Sentence", "Article", "Pack", "Href", "PartyRefs", "MediatorRefs", "ProposerRef", "SupportLinks", "MechanismHref"},
+			[]string{"Proposal"}},
+		{Tie{}, []string{"Actor", "Count"}, nil},
+		{Timeline{}, []string{"Events", "Undated"}, []string{"Chart"}}, // laid out from the events alone
+		{Event{}, []string{"Date", "DatePrecision", "When", "Type", "Summary", "Agents", "Targets", "Reports", "start", "end"}, nil},
+		{Report{}, []string{"Article", "Pack", "Href", "Sentence", "Evidence"}, nil},
+		{Ref{}, []string{"Name", "Href", "Title"}, nil},
+		{Matrix{}, []string{"Mechanisms", "Heads", "Rows", "Details", "Proposals", "Backed"}, nil},
+		{MatrixRow{}, []string{"Article", "Href", "Cells"}, nil},
+		{MatrixCell{}, []string{"Proposals", "Parties", "Mediators", "Proposers", "Rationale", "Caveats", "Precedents"}, nil},
+		{MechanismPage{}, []string{"Mechanism", "Slug", "Proposals", "Articles", "Sides", "Mediators", "Proposers", "Rationale", "Caveats", "Precedents"},
+			[]string{"Site"}},
+		{Count{}, []string{"Name", "N"}, nil},
+		{Point{}, []string{"Text", "Article", "Href"}, nil},
+		{Network{}, []string{"Title", "Desc", "Width", "Height", "Nodes", "Edges", "Ties", "Omitted", "Legend"}, nil},
+		{LegendKey{}, []string{"Kind", "Label", "X", "Y"}, nil},
+		{Node{}, []string{"ID", "Name", "Kind", "Href", "HTMLHref", "Degree", "X", "Y", "R", "LabelX", "LabelY", "Anchor", "Leader", "LeaderX", "LeaderY"}, nil},
+		{Edge{}, []string{"A", "B", "Weight", "Drawn", "X1", "Y1", "X2", "Y2", "Width"}, nil},
+		// Index embeds the Site for its title and ActorHref.
+		{Index{}, []string{"Order", "Articles"}, []string{"Site"}},
+		// What the pages show of an article: Doc's id, title, date and
+		// authors, its main actors (ActorView.keyRow), the number of
+		// its incidents and proposals.
+		{Article{}, []string{"Doc", "Main", "Incidents", "Proposals"}, []string{"Analysis", "Body", "Elsewhere", "ApartIncidents", "ApartProposals",
+			"BottomLine", "KeyPassages", "Summary", "Recommendation", "Quotes", "Names", "Canonical",
+			"partsOnce", "timelineOnce", "parts", "timeline", "site"}},
 	} {
 		typ := reflect.TypeOf(tt.v)
 		var got []string
 		for i := 0; i < typ.NumField(); i++ {
 			got = append(got, typ.Field(i).Name)
 		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%s has the fields %v; timelineKey hashes %v", typ.Name(), got, tt.want)
+		want := append(append([]string(nil), tt.written...), tt.skipped...)
+		sort.Strings(got)
+		sort.Strings(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s has the fields %v; its key writes %v and leaves out %v", typ.Name(), got, tt.written, tt.skipped)
 		}
 	}
 }

@@ -5,8 +5,12 @@ import (
 	"fmt"
 	htmltemplate "html/template"
 	"path"
+	"runtime"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/brief-tool/brief/analyze"
 )
@@ -54,6 +58,18 @@ type Ref struct {
 	Title string
 }
 
+func (r Ref) key(k *keyHash) { k.str(r.Name, r.Href, r.Title) }
+
+// key writes what index.md shows: the order and a row per article (the
+// site's title and the number of articles are in every key).
+func (ix *Index) key(k *keyHash) {
+	k.str(ix.Order)
+	k.num(len(ix.Articles))
+	for _, art := range ix.Articles {
+		art.keyRow(k, ix.Site)
+	}
+}
+
 // Page is what layout.html receives.
 type Page struct {
 	Site  *Site
@@ -89,9 +105,8 @@ type Block struct {
 // so the output does not depend on the order files were read.
 func NewSite(title, version string, docs []*analyze.Analysis) *Site {
 	s := &Site{Title: title, Version: version, actors: map[string]*ActorPage{}}
-	for _, a := range docs {
-		s.Articles = append(s.Articles, NewArticle(a))
-	}
+	s.Articles = make([]*Article, len(docs))
+	parallelFor(len(docs), func(i int) { s.Articles[i] = NewArticle(docs[i]) })
 	byDate := func(newest bool) []*Article {
 		out := append([]*Article(nil), s.Articles...)
 		sort.SliceStable(out, func(i, j int) bool {
@@ -122,10 +137,41 @@ func NewSite(title, version string, docs []*analyze.Analysis) *Site {
 			}
 		}
 	}
-	s.Timeline = newTimeline(events(s.Articles, ""), "", "Incidents across the corpus")
-	s.Matrix = newMatrix(s)
-	s.Network = newNetwork(s)
+	// The three read the articles and the actor pages' names and slugs;
+	// the network also writes the pages' Ties, which nothing else reads.
+	parallel(
+		func() { s.Timeline = newTimeline(events(s.Articles, ""), "", "Incidents across the corpus") },
+		func() { s.Matrix = newMatrix(s) },
+		func() { s.Network = newNetwork(s) },
+	)
 	return s
+}
+
+// parallel runs fns at once and returns when all have.
+func parallel(fns ...func()) {
+	var wg sync.WaitGroup
+	for _, f := range fns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f()
+		}()
+	}
+	wg.Wait()
+}
+
+// parallelFor calls f(0) ... f(n-1) on one goroutine per CPU.
+func parallelFor(n int, f func(i int)) {
+	var next atomic.Int64
+	workers := make([]func(), min(n, runtime.GOMAXPROCS(0)))
+	for w := range workers {
+		workers[w] = func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
+			}
+		}
+	}
+	parallel(workers...)
 }
 
 // ActorHref links to the page of actor id from the site root; "" when it
@@ -192,7 +238,7 @@ func rel(from, to string) string {
 
 // evidence is the site path of sentence n in the source view of article id.
 func evidence(id string, n int) string {
-	return fmt.Sprintf("%s/source.html#s-%d", id, n)
+	return id + "/source.html#s-" + strconv.Itoa(n)
 }
 
 // html turns a link to a Markdown page into a link to its HTML twin, for

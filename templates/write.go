@@ -198,50 +198,101 @@ func (st *Store) Update(ctx context.Context, out string, jobs []*Job, opts Updat
 	stats.Wrote = true
 	return stats, replace(ctx, out, func(tmp string) error {
 		var mu sync.Mutex
-		for p, e := range keep {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			fi, err := linkOrCopy(filepath.Join(out, filepath.FromSlash(p)), filepath.Join(tmp, filepath.FromSlash(p)))
-			if err != nil {
-				return fmt.Errorf("keep %s: %w", p, err)
-			}
-			next.Files[p] = Entry{Key: e.Key, Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
-		}
-		keys := map[string]string{}
-		for _, j := range stale {
-			for _, p := range j.Paths {
-				keys[p] = j.Key
-			}
-		}
-		step := func() {}
-		if opts.Progress != nil {
-			step = opts.Progress(len(stale))
-		}
-		for _, j := range stale {
-			run := j.run
-			j.run = func(ctx context.Context, emit func(File) error) error {
-				err := run(ctx, emit)
-				step()
-				return err
-			}
-		}
-		err := st.RenderJobs(ctx, stale, opts.Workers, func(f File) error {
-			dst := filepath.Join(tmp, filepath.FromSlash(f.Path))
-			fi, err := writeFile(dst, f.Data)
-			if err != nil {
-				return fmt.Errorf("write %s: %w", f.Path, err)
-			}
+		record := func(p string, e Entry) {
 			mu.Lock()
-			next.Files[f.Path] = Entry{Key: keys[f.Path], Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
+			next.Files[p] = e
 			mu.Unlock()
-			return nil
-		})
+		}
+		// The kept files are linked while the stale ones render: the
+		// one waits on the file system, the other on the CPU.
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		kept := make(chan error, 1)
+		go func() {
+			err := keepFiles(ctx, out, tmp, keep, record)
+			if err != nil {
+				cancel()
+			}
+			kept <- err
+		}()
+		err := st.renderStale(ctx, tmp, stale, opts, record)
 		if err != nil {
+			cancel()
+		}
+		kerr := <-kept
+		// The first failure stopped the other, which then reports the
+		// cancellation.
+		switch {
+		case err != nil && !errors.Is(err, context.Canceled):
+			return err
+		case kerr != nil:
+			return kerr
+		case err != nil:
 			return err
 		}
 		return writeManifest(tmp, next, false)
 	})
+}
+
+// renderStale renders the stale jobs into tmp and records each file.
+func (st *Store) renderStale(ctx context.Context, tmp string, stale []*Job, opts UpdateOptions, record func(string, Entry)) error {
+	keys := map[string]string{}
+	for _, j := range stale {
+		for _, p := range j.Paths {
+			keys[p] = j.Key
+		}
+	}
+	step := func() {}
+	if opts.Progress != nil {
+		step = opts.Progress(len(stale))
+	}
+	for _, j := range stale {
+		run := j.run
+		j.run = func(ctx context.Context, emit func(File) error) error {
+			err := run(ctx, emit)
+			step()
+			return err
+		}
+	}
+	return st.RenderJobs(ctx, stale, opts.Workers, func(f File) error {
+		dst := filepath.Join(tmp, filepath.FromSlash(f.Path))
+		fi, err := writeFile(dst, f.Data)
+		if err != nil {
+			return fmt.Errorf("write %s: %w", f.Path, err)
+		}
+		record(f.Path, Entry{Key: keys[f.Path], Size: fi.Size(), ModTime: fi.ModTime().UnixNano()})
+		return nil
+	})
+}
+
+// keepFiles carries the files of keep over from out into tmp, linked (or
+// copied), and records each.
+func keepFiles(ctx context.Context, out, tmp string, keep map[string]Entry, record func(string, Entry)) error {
+	dirs := map[string]bool{}
+	for p, e := range keep {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		src, dst := filepath.Join(out, filepath.FromSlash(p)), filepath.Join(tmp, filepath.FromSlash(p))
+		if d := filepath.Dir(dst); !dirs[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return fmt.Errorf("keep %s: %w", p, err)
+			}
+			dirs[d] = true
+		}
+		// A hard link is the file itself: its size and modification
+		// time are those Update has just checked against e.
+		if os.Link(src, dst) == nil {
+			record(p, e)
+			continue
+		}
+		fi, err := linkOrCopy(src, dst)
+		if err != nil {
+			return fmt.Errorf("keep %s: %w", p, err)
+		}
+		record(p, Entry{Key: e.Key, Size: fi.Size(), ModTime: fi.ModTime().UnixNano()})
+	}
+	return nil
 }
 
 // WriteOption changes how WriteDir replaces the folder.

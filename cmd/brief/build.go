@@ -40,9 +40,8 @@ but the source views is also written as Markdown.
 
 Builds are incremental: out/.brief-manifest.json records what each file was
 made from, so a rebuild renders only the pages whose inputs changed (one
-article: its pages, the pages of its actors and of the mechanisms it
-proposes, and the site-wide pages) and a build with nothing to do writes
-nothing. The site is built in a fresh folder
+article: its pages, and those of the actor, mechanism and site-wide pages
+whose content it changed) and a build with nothing to do writes nothing. The site is built in a fresh folder
 beside out/ and swapped in only when complete: a failed build leaves the
 previous out/ as it was. out/ is replaced only when brief wrote it (it holds
 a .brief-site file) or it is empty, and it may not be or hold the corpus, the

@@ -106,12 +106,18 @@ func TestBuildIncremental(t *testing.T) {
 	}
 	noTempFolders(t, dir)
 
-	// One article changed.
+	// One article changed: a proposal in its body.
 	name := filepath.Join(corpus, "reef-patrols.txt")
 	data, _ := os.ReadFile(name)
-	if err := os.WriteFile(name, append(data, []byte("\nBoth navies should agree on a hotline in the Spratly Islands.\n")...), 0o644); err != nil {
+	bio := "\n\nTomas Reyes is a senior fellow"
+	if !strings.Contains(string(data), bio) {
+		t.Fatalf("%s has no %q", name, bio)
+	}
+	data = []byte(strings.Replace(string(data), bio, "\n\nBoth navies should agree on a hotline in the Spratly Islands."+bio, 1))
+	if err := os.WriteFile(name, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	previous := site(t, out)
 	one := buildJSON(t, env)
 	if one.UpToDate || one.Cache.Hits != 2 || one.Cache.Misses != 1 {
 		t.Errorf("one-article rebuild: %+v", one)
@@ -130,9 +136,21 @@ func TestBuildIncremental(t *testing.T) {
 		}
 		t.Errorf("%s was rewritten, though its article did not change", p)
 	}
-	for _, p := range []string{"reef-patrols/index.html", "reef-patrols/source.html", "reef-patrols/analysis.json", "index.html", "options.md"} {
+	for _, p := range []string{"reef-patrols/index.html", "reef-patrols/source.html", "reef-patrols/analysis.json", "index.html", "options.md", "options/hotline.html"} {
 		if !slices.Contains(rendered, p) {
 			t.Errorf("%s was not rendered again; rendered: %v", p, rendered)
+		}
+	}
+	// The pages made from many articles are rendered again only when
+	// their bytes change (the Markdown or the HTML of the page).
+	now := site(t, out)
+	for _, p := range rendered {
+		if strings.HasPrefix(p, "reef-patrols/") {
+			continue
+		}
+		stem := strings.TrimSuffix(strings.TrimSuffix(p, ".md"), ".html")
+		if string(now[stem+".md"]) == string(previous[stem+".md"]) && string(now[stem+".html"]) == string(previous[stem+".html"]) {
+			t.Errorf("%s was rendered again to the same bytes", p)
 		}
 	}
 	// The new sentence is a proposal: the timeline shows incidents only.

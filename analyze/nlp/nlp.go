@@ -87,7 +87,7 @@ func (p *NLP) SegmentContext(ctx context.Context, a *analyze.Analysis, lim Limit
 		for _, piece := range glued(text[base:para.End]) {
 			from := base + piece[0]
 			src := text[from : base+piece[1]]
-			for _, s := range lim.cutSentences(a, from, src, p.seg.Segment(src)) {
+			for _, s := range lim.cutSentences(a, from, src, joinAbbreviations(src, p.seg.Segment(src))) {
 				if err := ctx.Err(); err != nil {
 					return err
 				}

@@ -307,28 +307,9 @@ func (s *Site) incidentsByActor() {
 			}
 		}
 	}
-	// Count first, so that each page's list is allocated once.
-	n := map[*ActorPage]int{}
-	for _, art := range s.Articles {
-		for _, in := range art.Incidents {
-			pages(in, func(ap *ActorPage) { n[ap]++ })
-		}
-	}
-	for ap, c := range n {
-		ap.Incidents = make([]IncidentRef, 0, c)
-	}
-	for _, art := range s.Articles {
-		for _, in := range art.Incidents {
-			var ref *IncidentRef
-			pages(in, func(ap *ActorPage) {
-				if ref == nil {
-					r := s.incidentRef(art, in, "actors")
-					ref = &r
-				}
-				ap.Incidents = append(ap.Incidents, *ref)
-			})
-		}
-	}
+	fillPages(s.Articles, func(art *Article) []analyze.Incident { return art.Incidents }, pages,
+		func(ap *ActorPage) *[]IncidentRef { return &ap.Incidents },
+		func(art *Article, in analyze.Incident) IncidentRef { return s.incidentRef(art, in, "actors") })
 	for _, ap := range s.Actors {
 		slices.SortStableFunc(ap.Incidents, func(a, b IncidentRef) int {
 			if (a.Date == "") != (b.Date == "") {
@@ -361,24 +342,35 @@ func (s *Site) proposalsByActor() {
 			add(ap)
 		}
 	}
+	fillPages(s.Articles, func(art *Article) []analyze.Proposal { return art.Proposals }, pages,
+		func(ap *ActorPage) *[]ProposalRef { return &ap.Proposals },
+		func(art *Article, p analyze.Proposal) ProposalRef { return s.proposalRef(art, p, "actors") })
+}
+
+// fillPages gives each actor page the views of the items (incidents or
+// proposals) that pages says it shows, in article order: counted first, so
+// that each page's list is allocated once, and each item's view made once
+// and shared by all its pages, which only read it.
+func fillPages[T, R any](arts []*Article, items func(*Article) []T, pages func(T, func(*ActorPage)), list func(*ActorPage) *[]R, view func(*Article, T) R) {
 	n := map[*ActorPage]int{}
-	for _, art := range s.Articles {
-		for _, p := range art.Proposals {
-			pages(p, func(ap *ActorPage) { n[ap]++ })
+	for _, art := range arts {
+		for _, it := range items(art) {
+			pages(it, func(ap *ActorPage) { n[ap]++ })
 		}
 	}
 	for ap, c := range n {
-		ap.Proposals = make([]ProposalRef, 0, c)
+		*list(ap) = make([]R, 0, c)
 	}
-	for _, art := range s.Articles {
-		for _, p := range art.Proposals {
-			var ref *ProposalRef
-			pages(p, func(ap *ActorPage) {
+	for _, art := range arts {
+		for _, it := range items(art) {
+			var ref *R
+			pages(it, func(ap *ActorPage) {
 				if ref == nil {
-					r := s.proposalRef(art, p, "actors")
+					r := view(art, it)
 					ref = &r
 				}
-				ap.Proposals = append(ap.Proposals, *ref)
+				l := list(ap)
+				*l = append(*l, *ref)
 			})
 		}
 	}

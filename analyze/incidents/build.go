@@ -91,7 +91,7 @@ func (e *Extractor) build(v *rules.View, h *rules.Hit, sides []string) (event, b
 		ev.ownObject = v.Tok(of).Tag == "PRP$"
 	}
 	ev.elaborates = v.Tok(tf).Tag == "VBG" && tf > 0 && v.Tok(tf-1).Text == "," || circumstance(v, tf)
-	ev.casualty = v.Tok(tf).Tag == "VBN" && v.Is(tf, "casualty.verb")
+	ev.casualty = v.Tok(tf).Tag == "VBN" && v.Is(tf, "casualty.verb") || strings.HasPrefix(v.Tok(tf).Tag, "NN") && v.Is(tf, "outcome.noun")
 	ev.definite, ev.indefinite = articles(v, tf)
 	ev.again = sentenceHas(v, "again")
 	ev.retaliation = sentenceHas(v, "retaliation")

@@ -4,8 +4,10 @@ import "strings"
 
 // hypothetical rejects a trigger named as a possibility or as something to
 // prevent: "the risk of a clash", "to avoid a collision", "any attack",
-// "an accidental exchange of fire", "the danger is that a strike ...". Only the words of a noun phrase (and
-// "of", "from") may stand between the frame and the trigger.
+// "an accidental exchange of fire", "the danger is that a strike ...",
+// "anyone who attacked the ship". Only the words of a noun phrase (and
+// "of", "from", or "who" right before the trigger) may stand between the
+// frame and the trigger.
 func hypothetical(v *View, from, to int) string {
 	// "The risk is that one major attack wrecks the ceasefire": all that
 	// follows the frame is feared.
@@ -29,12 +31,15 @@ func hypothetical(v *View, from, to int) string {
 		}
 	}
 	cf, _ := v.Clause(from)
+	if cf > 0 && cf == from-1 && v.tag(cf) == "WP" {
+		cf-- // "anyone who attacked": the relative's antecedent
+	}
 	for i := from - 1; i >= cf && i >= from-5; i-- {
 		if v.Is(i, "frame.hypothetical") {
 			return "framed as a possibility by " + quote(v.word(i))
 		}
 		t := v.tag(i)
-		if !(t == "DT" || t == "IN" || t == "TO" || t == "CD" || t == "PRP$" || t == "POS" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN") || t == "VBG" || t == "PRP") {
+		if !(t == "DT" || t == "IN" || t == "TO" || t == "CD" || t == "PRP$" || t == "POS" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN") || t == "VBG" || t == "PRP" || t == "WP" && i == from-1) {
 			return ""
 		}
 	}

@@ -10,6 +10,8 @@ var hypotheticalTable = []guardCase{
 	{"Both sides fear an accidental [exchange of fire] at the border.", true, "accidental"},
 	{"The danger is that a [strike] on the depot ends the truce.", true, "danger"},
 	{"The two armies [came close] to war in 1987.", true, "near miss"},
+	{"The admiral warned that anyone who [attacked] the survey ship would pay.", true, "anyone"},
+	{"The admiral named the captain who [attacked] the survey ship.", false, ""},
 	{"The navy reported a [clash] near the reef on Monday.", false, ""},
 	{"The risk grew after the [clash] near the reef.", false, ""},
 	{"The destroyer [came close] to the frigate in the strait.", false, ""},

@@ -40,6 +40,9 @@ type event struct {
 	// casualty marks people killed or wounded, told in the passive ("six
 	// sailors were wounded"): what the act told beside it did.
 	casualty bool
+	// coordinated marks a verb after "and" that shares the subject of the
+	// verb before it ("by downgrading ties and expelling the envoy").
+	coordinated bool
 	// agentSides and targetSides are the states of the agents and
 	// targets: a navy and its state are one side.
 	agentSides, targetSides []string
@@ -92,6 +95,7 @@ func (e *Extractor) build(v *rules.View, h *rules.Hit, sides []string) (event, b
 	}
 	ev.elaborates = v.Tok(tf).Tag == "VBG" && tf > 0 && v.Tok(tf-1).Text == "," || circumstance(v, tf)
 	ev.casualty = v.Tok(tf).Tag == "VBN" && v.Is(tf, "casualty.verb") || strings.HasPrefix(v.Tok(tf).Tag, "NN") && v.Is(tf, "outcome.noun")
+	ev.coordinated = (&roleCtx{v: v, tf: tf, tt: tt}).sharedSubject() >= 0
 	ev.definite, ev.indefinite = articles(v, tf)
 	ev.again = sentenceHas(v, "again")
 	ev.retaliation = sentenceHas(v, "retaliation")

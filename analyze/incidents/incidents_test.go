@@ -65,6 +65,8 @@ func TestIncidents(t *testing.T) {
 			[][4]string{{"seizure", "", "chl-navy", "PER"}, {"threat", "", "PER", "CHL"}}},
 		{"what an act did is its support, whatever its type", "On May 3 a Peruvian gunboat struck a Chilean trawler off Arica.\n\nNobody was hurt and the damage was slight.",
 			[][4]string{{"collision", "2019-05-03", "PER,CHL", ""}}},
+		{"one side's act told by two gerunds is one incident", "Chile closed its border posts on May 2.\n\nPeru responded by downgrading diplomatic ties and expelling Chile's ambassador.",
+			[][4]string{{"other", "", "PER", "CHL"}}},
 		{"restatement is one item", "Iran seized the tanker Stena Impero on July 9.\n\nThe seizure angered London.",
 			[][4]string{{"seizure", "2019-07-09", "IRN", ""}}},
 		{"'the last' with a date of its own is another occurrence", "The border talks between Peru and Chile were tense.\n\nThe last border talks took place on May 2.",

@@ -46,7 +46,7 @@ func restates(x, y *event) bool {
 	if y.Type != x.Type || y.Section != x.Section || !compatible(x.Date, y.Date) {
 		return false
 	}
-	if x.Sentence == y.Sentence && (x.elaborates || len(x.agentSides) > 0 && sameSet(x.agentSides, y.agentSides)) {
+	if x.Sentence == y.Sentence && (x.elaborates || len(x.agentSides) > 0 && sameSet(x.agentSides, y.agentSides) || x.coordinated && len(x.agentSides) == 0 && !reversed(x, y)) {
 		// "seized the tanker, holding its crew"; "downgraded ties and
 		// expelled the envoy": one act of one side, told in parts.
 		return true

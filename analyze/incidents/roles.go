@@ -505,13 +505,14 @@ func addressee(c *roleCtx) (agents, targets []string) {
 	return agents, targets
 }
 
-// sharedSubject returns, for a finite verb trigger right after "and" with
-// no subject of its own ("... and seized them"), the verb of the same
-// tense it is coordinated with, whose subject it shares; or -1.
+// sharedSubject returns, for a finite verb or gerund trigger right after
+// "and" with no subject of its own ("... and seized them", "by downgrading
+// ties and expelling the envoy"), the verb of the same form it is
+// coordinated with, whose subject it shares; or -1.
 func (c *roleCtx) sharedSubject() int {
 	tag := c.tok(c.tf).Tag
-	if tag != "VBD" && tag != "VBZ" && tag != "VBP" {
-		return -1
+	if tag != "VBD" && tag != "VBZ" && tag != "VBP" && tag != "VBG" {
+		return -1 // a gerund shares its first gerund's: "by downgrading ties and expelling the envoy"
 	}
 	j := c.tf - 1
 	for j >= 0 && c.tok(j).Tag == "RB" {

@@ -14,17 +14,21 @@ var subjectPronouns = map[string]bool{"it": true, "they": true, "he": true, "she
 
 // pronounSubject reports whether the verb at i has a pronoun subject just
 // before it ("they agreed", "it then blew up").
-func pronounSubject(v *rules.View, i int) bool {
+func pronounSubject(v *rules.View, i int) bool { return pronounBefore(v, i) >= 0 }
+
+// pronounBefore returns the subject pronoun within three tokens before
+// token i, only adverbs, verbs and modals between; or -1.
+func pronounBefore(v *rules.View, i int) int {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		t := v.Tok(k)
 		if subjectPronouns[strings.ToLower(t.Text)] {
-			return true
+			return k
 		}
 		if t.Tag != "RB" && !strings.HasPrefix(t.Tag, "VB") && t.Tag != "MD" {
-			return false
+			return -1
 		}
 	}
-	return false
+	return -1
 }
 
 // resolvePronouns gives a pronoun agent the agents of the incident just
@@ -94,16 +98,9 @@ func subjectNamesSide(v *rules.View) bool {
 // that they had fired"; "" when the subject is no pronoun or no actor
 // speaks right before it.
 func reportedSpeaker(v *rules.View, tf int) string {
-	p := -1
-	for k := tf - 1; k >= 0 && k >= tf-3; k-- {
-		t := v.Tok(k)
-		if subjectPronouns[strings.ToLower(t.Text)] {
-			p = k
-			break
-		}
-		if t.Tag != "RB" && !strings.HasPrefix(t.Tag, "VB") && t.Tag != "MD" {
-			return ""
-		}
+	p := pronounBefore(v, tf)
+	if p < 0 {
+		return ""
 	}
 	k := p - 1
 	if k >= 0 && v.Tok(k).Lower == "that" {
